@@ -1,0 +1,61 @@
+"""`tiewatch`: the Typer application and the error boundary."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tiewatch import __version__
+from tiewatch.cli.context import DB_OPTION, err_console, settings
+from tiewatch.model import TiewatchError
+
+app = typer.Typer(
+    name="tiewatch",
+    help="Read what you collect and build an evidence-backed graph of the ties sources claim "
+    "between armed groups, people and places.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tiewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: str = DB_OPTION,
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    settings(ctx).db = db
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except TiewatchError as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("interrupted", markup=False)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        from click.exceptions import ClickException
+
+        if isinstance(exc, ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+# Each command module adds its commands to `app` when imported; this must come after `app`.
+from tiewatch.cli import commands  # noqa: E402,F401

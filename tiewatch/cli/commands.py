@@ -1,0 +1,3 @@
+"""Imports every command module so its commands register on the app. Add new modules here."""
+
+from tiewatch.cli import documents  # noqa: F401

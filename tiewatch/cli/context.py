@@ -1,0 +1,49 @@
+"""What every command shares: the chosen database and how errors reach the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import typer
+from rich.console import Console
+
+from tiewatch.store import Store, resolve_url
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+
+@dataclass
+class Settings:
+    db: str | None = None
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.db)
+
+    @property
+    def url(self) -> str:
+        return resolve_url(self.db)
+
+
+def settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = Settings()
+    return root.obj
+
+
+def store_of(ctx: typer.Context, db: str | None = None) -> Store:
+    """The store for this command: a command's own --db wins over the global one."""
+    s = settings(ctx)
+    if db:
+        s.db = db
+        s.__dict__.pop("store", None)
+    return s.store
+
+
+DB_OPTION = typer.Option(
+    None, "--db", envvar="TIEWATCH_DB",
+    help="Database URL: sqlite:///PATH (default sqlite:///tiewatch.db) or postgresql+psycopg://USER@HOST/DB.",
+)

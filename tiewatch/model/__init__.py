@@ -1,0 +1,36 @@
+"""Plain data shared by every stage: documents, mentions, claims, actors, ties, the tie vocabulary.
+
+`model` imports nothing else of the project, so every stage may import it.
+"""
+
+from tiewatch.model.errors import (
+    ExportError,
+    ExtractError,
+    IngestError,
+    NotFound,
+    ReviewError,
+    StoreError,
+    TiewatchError,
+)
+from tiewatch.model.records import Actor, Claim, Document, Mention, Source, Tie
+from tiewatch.model.registry import Registry
+from tiewatch.model.vocabulary import TieType, vocabulary
+
+__all__ = [
+    "Actor",
+    "Claim",
+    "Document",
+    "ExportError",
+    "ExtractError",
+    "IngestError",
+    "Mention",
+    "NotFound",
+    "Registry",
+    "ReviewError",
+    "Source",
+    "StoreError",
+    "Tie",
+    "TieType",
+    "TiewatchError",
+    "vocabulary",
+]

@@ -1,0 +1,14 @@
+"""The store: the only package that speaks SQL. `Store(url)` opens (and migrates) a database.
+
+The Store class is assembled from one mixin per subject so each module stays small.
+"""
+
+from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
+from tiewatch.store.documents import DocumentsMixin
+
+
+class Store(DocumentsMixin, StoreBase):
+    """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
+
+
+__all__ = ["DEFAULT_URL", "Store", "resolve_url", "utcnow"]

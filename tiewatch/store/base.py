@@ -1,0 +1,109 @@
+"""The connection half of the Store: URL handling, engine, migrations, transactions, settings."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib.resources import files
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from tiewatch.model import StoreError
+from tiewatch.store.tables import settings
+
+DEFAULT_URL = "sqlite:///tiewatch.db"
+
+
+def resolve_url(url: str | None) -> str:
+    """`--db` wins, then `TIEWATCH_DB`, then the SQLite file in the working directory."""
+    url = url or os.environ.get("TIEWATCH_DB") or DEFAULT_URL
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class StoreBase:
+    """Owns the engine. Mixins in this package add the queries; nothing outside writes SQL."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True):
+        self.url = resolve_url(url)
+        self.engine = self._make_engine(self.url)
+        if migrate:
+            self.migrate()
+
+    @staticmethod
+    def _make_engine(url: str) -> Engine:
+        try:
+            engine = create_engine(url, future=True, pool_pre_ping=True)
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise StoreError(
+                f"cannot use database URL {url!r}: {exc}. "
+                "Use sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DB"
+            ) from None
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema up to date (alembic upgrade head) on this store's database."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
+        try:
+            with self.engine.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One all-or-nothing unit of work."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self.reading() as conn:
+            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            updated = conn.execute(settings.update().where(settings.c.key == key).values(value=value))
+            if updated.rowcount == 0:
+                conn.execute(settings.insert().values(key=key, value=value))
+
+    def close(self) -> None:
+        self.engine.dispose()

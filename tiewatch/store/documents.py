@@ -1,0 +1,158 @@
+"""Sources, documents and what extraction found in them (mentions, claims)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from tiewatch.model import Claim, Document, Mention, NotFound, Source
+from tiewatch.store.base import utcnow
+from tiewatch.store.tables import claims, documents, mentions, sources
+
+
+def _document_from_row(row: Any, source: Source | None = None) -> Document:
+    return Document(
+        id=row.id,
+        sha256=row.sha256,
+        kind=row.kind,
+        origin=row.origin,
+        title=row.title,
+        author=row.author,
+        published=row.published,
+        language=row.language,
+        text=row.text,
+        metadata=dict(row.meta or {}),
+        ingested_at=row.ingested_at,
+        source=source,
+    )
+
+
+def _source_from_row(row: Any) -> Source:
+    return Source(id=row.id, name=row.name, kind=row.kind, url=row.url, reliability=row.reliability)
+
+
+class DocumentsMixin:
+    # --- sources --------------------------------------------------------------------------
+    def _ensure_source(self, conn: Connection, source: Source) -> int:
+        found = conn.execute(select(sources.c.id).where(sources.c.name == source.name)).scalar()
+        if found is not None:
+            return found
+        return conn.execute(
+            sources.insert().values(
+                name=source.name, kind=source.kind, url=source.url,
+                reliability=source.reliability or "F", created_at=utcnow(),
+            )
+        ).inserted_primary_key[0]
+
+    def list_sources(self) -> list[Source]:
+        with self.reading() as conn:
+            rows = conn.execute(select(sources).order_by(sources.c.name)).all()
+        return [_source_from_row(r) for r in rows]
+
+    def get_source(self, name_or_id: str | int) -> Source:
+        column = sources.c.id if isinstance(name_or_id, int) else sources.c.name
+        with self.reading() as conn:
+            row = conn.execute(select(sources).where(column == name_or_id)).first()
+        if row is None:
+            raise NotFound(f"no source named {name_or_id!r}; `tiewatch sources` lists them")
+        return _source_from_row(row)
+
+    # --- documents ------------------------------------------------------------------------
+    def find_document_id(self, sha256: str) -> int | None:
+        with self.reading() as conn:
+            return conn.execute(select(documents.c.id).where(documents.c.sha256 == sha256)).scalar()
+
+    def add_document(
+        self,
+        doc: Document,
+        found_mentions: Iterable[Mention] = (),
+        found_claims: Iterable[Claim] = (),
+    ) -> tuple[int, bool]:
+        """Store a document with its mentions and claims in one transaction.
+
+        Returns (id, True) when stored, (existing id, False) when its text is already known.
+        """
+        if not doc.sha256:
+            raise ValueError("Document.sha256 must be set by the reader before storing")
+        with self.transaction() as conn:
+            existing = conn.execute(select(documents.c.id).where(documents.c.sha256 == doc.sha256)).scalar()
+            if existing is not None:
+                return existing, False
+            source_id = self._ensure_source(conn, doc.source) if doc.source else None
+            doc.ingested_at = doc.ingested_at or utcnow()
+            doc.id = conn.execute(
+                documents.insert().values(
+                    sha256=doc.sha256, kind=doc.kind, origin=doc.origin, source_id=source_id,
+                    title=doc.title, author=doc.author, published=doc.published,
+                    language=doc.language, text=doc.text, meta=doc.metadata,
+                    ingested_at=doc.ingested_at,
+                )
+            ).inserted_primary_key[0]
+            self._insert_findings(conn, doc.id, found_mentions, found_claims)
+        return doc.id, True
+
+    def _insert_findings(
+        self, conn: Connection, document_id: int, found_mentions: Iterable[Mention], found_claims: Iterable[Claim]
+    ) -> None:
+        ids: dict[int, int] = {}
+
+        def mention_id(m: Mention) -> int:
+            if id(m) not in ids:
+                m.document_id = document_id
+                m.id = conn.execute(
+                    mentions.insert().values(
+                        document_id=document_id, start_char=m.start, end_char=m.end, text=m.text,
+                        kind=m.kind, label=m.label, canonical=m.canonical, actor_id=m.actor_id,
+                    )
+                ).inserted_primary_key[0]
+                ids[id(m)] = m.id
+            return ids[id(m)]
+
+        for m in found_mentions:
+            mention_id(m)
+        for c in found_claims:
+            c.document_id = document_id
+            c.id = conn.execute(
+                claims.insert().values(
+                    document_id=document_id,
+                    subject_mention_id=mention_id(c.subject),
+                    object_mention_id=mention_id(c.object),
+                    claimant_mention_id=mention_id(c.claimant_mention) if c.claimant_mention else None,
+                    type=c.type, polarity=c.polarity, claimant=c.claimant, sentence=c.sentence,
+                    start_char=c.start, end_char=c.end, rule=c.rule, confidence=c.confidence,
+                    extractor=c.extractor, status=c.status,
+                )
+            ).inserted_primary_key[0]
+
+    def get_document(self, document_id: int) -> Document:
+        with self.reading() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
+            if row is None:
+                raise NotFound(f"no document with id {document_id}")
+            src = conn.execute(select(sources).where(sources.c.id == row.source_id)).first()
+        return _document_from_row(row, _source_from_row(src) if src else None)
+
+    def iter_documents(self, batch: int = 200) -> Iterator[Document]:
+        """Every document in id order, read in batches so memory stays flat."""
+        last = 0
+        while True:
+            with self.reading() as conn:
+                rows = conn.execute(
+                    select(documents).where(documents.c.id > last).order_by(documents.c.id).limit(batch)
+                ).all()
+                srcs = {r.id: _source_from_row(r) for r in conn.execute(select(sources)).all()}
+            if not rows:
+                return
+            for row in rows:
+                yield _document_from_row(row, srcs.get(row.source_id))
+            last = rows[-1].id
+
+    def count_documents(self) -> int:
+        with self.reading() as conn:
+            return conn.execute(select(func.count()).select_from(documents)).scalar_one()
+
+    def count_claims(self) -> int:
+        with self.reading() as conn:
+            return conn.execute(select(func.count()).select_from(claims)).scalar_one()

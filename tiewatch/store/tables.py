@@ -1,0 +1,235 @@
+"""SQLAlchemy Core tables: the whole schema in one place.
+
+Only `tiewatch.store` imports SQLAlchemy. Text columns holding JSON use the portable `JSON` type.
+Columns named `start`/`end` are spelled `start_char`/`end_char` (END is an SQL keyword).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# --- what was collected ---------------------------------------------------------------------
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False, default="publisher"),  # publisher|site|channel|feed
+    Column("url", Text),
+    Column("reliability", String(1), nullable=False, default="F"),  # Admiralty A-F
+    Column("created_at", String(32), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),  # of the normalised text
+    Column("kind", String(20), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id"), index=True),
+    Column("title", Text),
+    Column("author", Text),
+    Column("published", String(32), index=True),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("meta", JSON, nullable=False, default=dict),
+    Column("ingested_at", String(32), nullable=False),
+    # near-duplicate cluster: the id of the first stored document this one repeats (or its own id)
+    Column("cluster_id", Integer, index=True),
+    Column("minhash", JSON),
+)
+
+# --- what the text says ---------------------------------------------------------------------
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(10), nullable=False),  # group|person|state|place|other
+    Column("external_ids", JSON, nullable=False, default=dict),
+    Column("designations", JSON, nullable=False, default=list),
+    Column("first_seen", String(32)),
+    Column("created_at", String(32), nullable=False),
+    Column("merged_into", Integer, ForeignKey("actors.id")),  # set while merged; cleared by split/undo
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("norm", String(300), nullable=False, index=True),  # matching key (resolve.normalise)
+    Column("origin", String(20), nullable=False, default="text"),  # text|watchlist|acronym|analyst
+    UniqueConstraint("actor_id", "norm", name="uq_aliases_actor_norm"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("label", String(40), nullable=False, default=""),
+    Column("canonical", Text),  # what a back-reference ("the group") resolved to
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("subject_mention_id", Integer, ForeignKey("mentions.id"), nullable=False),
+    Column("object_mention_id", Integer, ForeignKey("mentions.id"), nullable=False),
+    Column("claimant_mention_id", Integer, ForeignKey("mentions.id")),
+    Column("type", String(40), nullable=False, index=True),
+    Column("polarity", String(10), nullable=False),
+    Column("claimant", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("rule", String(80), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("extractor", String(40), nullable=False, default="rules"),
+    Column("status", String(10), nullable=False, default="pending"),  # pending|confirmed|rejected
+    # analyst overrides (review); NULL = as extracted
+    Column("reviewed_type", String(40)),
+    Column("reviewed_reversed", Integer, nullable=False, default=0),
+)
+
+# --- what the graph knows -------------------------------------------------------------------
+ties = Table(
+    "ties",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("object_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("type", String(40), nullable=False, index=True),
+    Column("asserted", Integer, nullable=False, default=0),
+    Column("denied", Integer, nullable=False, default=0),
+    Column("hedged", Integer, nullable=False, default=0),
+    Column("sources", Integer, nullable=False, default=0),  # independent sources
+    Column("first_seen", String(32)),
+    Column("last_seen", String(32)),
+    Column("reliability", String(1), nullable=False, default="F"),
+    Column("credibility", Integer, nullable=False, default=6),
+    Column("created_at", String(32), nullable=False),  # when tiewatch first knew the tie
+    Column("first_denied_at", String(32)),  # when tiewatch first saw a denial
+    Column("updated_at", String(32), nullable=False),
+    UniqueConstraint("subject_id", "type", "object_id", name="uq_ties_subject_type_object"),
+)
+
+structural_edges = Table(
+    "structural_edges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),  # forward|reply|link|mention
+    Column("from_channel", Text, nullable=False),
+    Column("to_channel", Text, nullable=False),  # a channel name, or an unresolved id like "channel123"
+    Column("resolved", Integer, nullable=False, default=0),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), index=True),
+    Column("message_link", Text),
+    Column("original_id", Text),
+    Column("date", String(32)),
+)
+
+merge_log = Table(
+    "merge_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", String(10), nullable=False),  # merge|split
+    Column("kept_id", Integer, nullable=False),
+    Column("other_id", Integer, nullable=False),
+    Column("snapshot", JSON, nullable=False),  # everything needed to restore the prior state
+    Column("why", Text),
+    Column("who", String(100), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("undone_at", String(32)),
+)
+
+# --- people and their work ------------------------------------------------------------------
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(10), nullable=False),  # viewer|analyst|admin
+    Column("token_hash", String(128), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("who", String(100), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("action", String(30), nullable=False),
+    Column("target_kind", String(20), nullable=False),  # claim|actor|source|tie
+    Column("target_id", Integer, nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("undone_at", String(32)),
+)
+
+watch_rules = Table(
+    "watch_rules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("actor", Text),
+    Column("type", String(40)),
+    Column("min_sources", Integer),
+    Column("polarity", String(10)),
+    Column("webhook_url", Text),
+    Column("email", Text),
+    Column("created_at", String(32), nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule_id", Integer, ForeignKey("watch_rules.id", ondelete="CASCADE"), nullable=False),
+    Column("tie_id", Integer, ForeignKey("ties.id", ondelete="CASCADE"), nullable=False),
+    Column("event", String(20), nullable=False),  # new_tie|first_denial|sources_reached
+    Column("at", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("delivered", JSON, nullable=False, default=dict),
+    UniqueConstraint("rule_id", "tie_id", "event", name="uq_alerts_rule_tie_event"),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text),
+)
+
+Index("ix_claims_subject_object", claims.c.subject_mention_id, claims.c.object_mention_id)
