@@ -5,10 +5,12 @@ The Store class is assembled from one mixin per subject so each module stays sma
 
 from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
 from tiewatch.store.documents import DocumentsMixin
+from tiewatch.store.graphreads import GraphReadsMixin
+from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
 
 
-class Store(DocumentsMixin, StoreBase):
+class Store(DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
-__all__ = ["DEFAULT_URL", "Store", "resolve_url", "utcnow"]
+__all__ = ["ClaimView", "DEFAULT_URL", "Store", "resolve_url", "utcnow"]

@@ -121,6 +121,8 @@ claims = Table(
     # analyst overrides (review); NULL = as extracted
     Column("reviewed_type", String(40)),
     Column("reviewed_reversed", Integer, nullable=False, default=0),
+    # the tie this claim counts towards; set by the graph stage when it aggregates
+    Column("tie_id", Integer, ForeignKey("ties.id", ondelete="SET NULL"), index=True),
 )
 
 # --- what the graph knows -------------------------------------------------------------------

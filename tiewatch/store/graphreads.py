@@ -1,0 +1,130 @@
+"""Read queries over actors and ties that every consumer shares (CLI, web, exports, alerts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from tiewatch.model import Actor, NotFound, Tie
+from tiewatch.store.tables import actors, aliases, claims, mentions, ties
+
+
+def _tie_from_row(row: Any) -> Tie:
+    m = row._mapping
+    return Tie(
+        id=m["id"], subject_id=m["subject_id"], object_id=m["object_id"], type=m["type"],
+        asserted=m["asserted"], denied=m["denied"], hedged=m["hedged"], sources=m["sources"],
+        first_seen=m["first_seen"], last_seen=m["last_seen"], reliability=m["reliability"],
+        credibility=m["credibility"], subject=m["subject"], object=m["object"],
+    )
+
+
+def _ties_query() -> Any:
+    subj, obj = aliased(actors), aliased(actors)
+    return (
+        select(ties, subj.c.name.label("subject"), obj.c.name.label("object"))
+        .join(subj, subj.c.id == ties.c.subject_id)
+        .join(obj, obj.c.id == ties.c.object_id)
+    )
+
+
+class GraphReadsMixin:
+    # --- actors ---------------------------------------------------------------------------
+    def _actors_from_rows(self, conn: Any, rows: list[Any]) -> list[Actor]:
+        ids = [r.id for r in rows]
+        names: dict[int, list[str]] = {i: [] for i in ids}
+        counts: dict[int, int] = {}
+        if ids:
+            for actor_id, alias in conn.execute(
+                select(aliases.c.actor_id, aliases.c.alias).where(aliases.c.actor_id.in_(ids)).order_by(aliases.c.id)
+            ):
+                names[actor_id].append(alias)
+            m = aliased(mentions)
+            for actor_id, n in conn.execute(
+                select(m.c.actor_id, func.count(func.distinct(claims.c.id)))
+                .join(claims, or_(claims.c.subject_mention_id == m.c.id, claims.c.object_mention_id == m.c.id))
+                .where(m.c.actor_id.in_(ids))
+                .group_by(m.c.actor_id)
+            ):
+                counts[actor_id] = n
+        return [
+            Actor(
+                id=r.id, name=r.name, kind=r.kind,
+                aliases=[a for a in names[r.id] if a != r.name],
+                external_ids=dict(r.external_ids or {}), designations=list(r.designations or []),
+                first_seen=r.first_seen, claim_count=counts.get(r.id, 0),
+            )
+            for r in rows
+        ]
+
+    def get_actor(self, actor_id: int) -> Actor:
+        with self.reading() as conn:
+            rows = conn.execute(select(actors).where(actors.c.id == actor_id)).all()
+            if not rows:
+                raise NotFound(f"no actor with id {actor_id}")
+            return self._actors_from_rows(conn, rows)[0]
+
+    def list_actors(self, kind: str | None = None, limit: int | None = None, offset: int = 0) -> list[Actor]:
+        """Live actors (not merged away), by name."""
+        query = select(actors).where(actors.c.merged_into.is_(None)).order_by(actors.c.name, actors.c.id)
+        if kind:
+            query = query.where(actors.c.kind == kind)
+        query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.reading() as conn:
+            return self._actors_from_rows(conn, conn.execute(query).all())
+
+    def search_actors(self, text: str, limit: int = 50) -> list[Actor]:
+        """Live actors whose name or an alias contains `text` (case-insensitive)."""
+        pattern = f"%{text.lower()}%"
+        matching = select(aliases.c.actor_id).where(func.lower(aliases.c.alias).like(pattern))
+        query = (
+            select(actors)
+            .where(actors.c.merged_into.is_(None))
+            .where(or_(func.lower(actors.c.name).like(pattern), actors.c.id.in_(matching)))
+            .order_by(actors.c.name)
+            .limit(limit)
+        )
+        with self.reading() as conn:
+            return self._actors_from_rows(conn, conn.execute(query).all())
+
+    # --- ties -----------------------------------------------------------------------------
+    def get_tie(self, tie_id: int) -> Tie:
+        with self.reading() as conn:
+            row = conn.execute(_ties_query().where(ties.c.id == tie_id)).first()
+        if row is None:
+            raise NotFound(f"no tie with id {tie_id}")
+        return _tie_from_row(row)
+
+    def list_ties(
+        self,
+        actor_id: int | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        min_sources: int | None = None,
+        polarity: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Tie]:
+        """Ties, newest first. `since` compares with the time tiewatch first knew the tie or
+        first saw it denied; `polarity` keeps ties with at least one claim of that polarity."""
+        query = _ties_query()
+        if actor_id is not None:
+            query = query.where(or_(ties.c.subject_id == actor_id, ties.c.object_id == actor_id))
+        if type:
+            query = query.where(ties.c.type == type)
+        if since:
+            query = query.where(or_(ties.c.created_at >= since, ties.c.first_denied_at >= since))
+        if min_sources:
+            query = query.where(ties.c.sources >= min_sources)
+        if polarity in ("asserted", "denied", "hedged"):
+            query = query.where(ties.c[polarity] > 0)
+        query = query.where(and_(ties.c.asserted + ties.c.denied + ties.c.hedged > 0))
+        query = query.order_by(ties.c.created_at.desc(), ties.c.id.desc()).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.reading() as conn:
+            return [_tie_from_row(r) for r in conn.execute(query).all()]
