@@ -1,0 +1,1 @@
+"""Stage `alerts`: see docs/internals.md."""

@@ -1,0 +1,1 @@
+"""Stage `batch`: see docs/internals.md."""

@@ -1,0 +1,1 @@
+"""Stage `bench`: see docs/internals.md."""

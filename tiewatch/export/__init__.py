@@ -1,0 +1,1 @@
+"""Stage `export`: see docs/internals.md."""

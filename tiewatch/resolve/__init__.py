@@ -1,0 +1,1 @@
+"""Stage `resolve`: see docs/internals.md."""

@@ -1,0 +1,1 @@
+"""Stage `web`: see docs/internals.md."""
