@@ -1,0 +1,85 @@
+"""`tiewatch ingest PATH_OR_URL...`: read files, folders, feeds, Telegram exports and URLs into the
+store, extract the ties they claim, and say what was new, known and skipped."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import Iterator
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest, load_extractor
+from tiewatch.cli.app import app
+from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
+from tiewatch.ingest import DEFAULT_MAX_BYTES
+from tiewatch.model import TiewatchError
+
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
+
+
+def parse_size(text: str) -> int:
+    """'50MB', '2GB', '1000' -> bytes."""
+    match = _SIZE.match(text)
+    unit = match.group(2).upper() if match else None
+    if not match or unit not in _UNITS:
+        raise typer.BadParameter(f"{text!r} is not a size; write it like 50MB, 2GB or 1000000")
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+@contextmanager
+def progress_bar() -> Iterator:
+    """A Rich progress bar on stderr (drawn only on a terminal), fed by the pipeline's callback."""
+    bar = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    )
+    task = bar.add_task("", total=None)
+
+    def advance(origin: str, total: int) -> None:
+        bar.update(task, total=total, advance=1, description=origin[-50:])
+
+    with bar:
+        yield advance
+
+
+def print_report(report: IngestReport, url: str) -> None:
+    if report.extractor:
+        out_console.print(f"{report.claims} claims extracted by {report.extractor!r}", markup=False)
+    out_console.print(f"{report.inputs} inputs read into {url}", markup=False)
+    out_console.print(report.summary(), markup=False)
+    for skip in report.skipped:
+        out_console.print(f"  skipped {skip.origin}: {skip.reason}", markup=False)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    targets: list[str] = typer.Argument(..., metavar="PATH_OR_URL...", help="Files, folders (recursive) or http(s) URLs."),
+    db: str = DB_OPTION,
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Allow URLs on loopback, private and link-local addresses (your own network)."
+    ),
+    extractor: str = typer.Option("rules", "--extractor", help="Which extractor finds the ties (see docs/internals.md)."),
+    no_extract: bool = typer.Option(False, "--no-extract", help="Only store the documents; find no ties."),
+    max_bytes: str = typer.Option(
+        f"{DEFAULT_MAX_BYTES // 10**6}MB", "--max-bytes", help="Skip any file or download larger than this (e.g. 50MB, 2GB)."
+    ),
+) -> None:
+    """Store what you collected: pages, PDF/DOCX/TXT/MD, RSS/Atom feeds, Telegram exports, URLs.
+
+    Ends with "N new, M already known, K skipped" and the reason for each skip. A bad file inside a
+    folder is skipped; a bad file named here stops the run (exit 2) before anything is stored.
+    """
+    cap = parse_size(max_bytes)
+    try:
+        store = store_of(ctx, db)
+        chosen = None if no_extract else load_extractor(extractor)
+        with progress_bar() as advance:
+            report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap, progress=advance)
+    except TiewatchError as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    print_report(report, store.safe_url)

@@ -1,0 +1,58 @@
+"""PDF reports: the text of every page (pypdf) and the title, author and date the file declares."""
+
+from __future__ import annotations
+
+import io
+import logging
+from typing import Iterator
+
+from tiewatch.ingest.reader import Blob, readers
+from tiewatch.model import Document, IngestError
+
+TAIL_BYTES = 2048
+
+
+def _declared(info, key: str) -> str | None:
+    value = info.get(key) if info else None
+    return str(value).strip() or None if value else None
+
+
+@readers.register("pdf")
+class PdfReader:
+    name = "pdf"
+
+    def sniff(self, blob: Blob) -> int:
+        if b"%PDF-" in blob.data[:1024]:
+            return 100
+        return 0
+
+    def read(self, blob: Blob) -> Iterator[Document]:
+        from pypdf import PdfReader as Parser
+        from pypdf.errors import PdfReadError
+
+        if b"%%EOF" not in blob.data[-TAIL_BYTES:]:
+            raise IngestError(f"{blob.origin}: truncated PDF (no end-of-file marker); download it again")
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+        try:
+            parser = Parser(io.BytesIO(blob.data))
+            if parser.is_encrypted:
+                raise IngestError(f"{blob.origin}: encrypted PDF; save a copy without a password first")
+            pages = [page.extract_text() or "" for page in parser.pages]
+            info = parser.metadata
+            created = info.creation_date if info else None
+        except IngestError:
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+            raise IngestError(f"{blob.origin}: damaged PDF ({str(exc).splitlines()[0] or type(exc).__name__})") from None
+        text = "\n\n".join(page.strip() for page in pages if page.strip())
+        if not text:
+            raise IngestError(f"{blob.origin}: PDF without a text layer (scanned?); run OCR on it first")
+        yield Document(
+            text=text,
+            kind="pdf",
+            origin=blob.origin,
+            title=_declared(info, "/Title"),
+            author=_declared(info, "/Author"),
+            published=created.date().isoformat() if created else None,
+            metadata={"pages": len(pages)},
+        )

@@ -1,0 +1,62 @@
+"""Plain text and Markdown, in whatever encoding they were saved (charset-normalizer decides)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from charset_normalizer import from_bytes
+
+from tiewatch.ingest.reader import Blob, readers
+from tiewatch.model import Document, IngestError
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_TITLE_MAX = 120
+
+
+def decode(blob: Blob) -> str:
+    """The bytes as text; IngestError when no encoding makes sense of them."""
+    try:
+        return blob.data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(blob.data).best()
+    if best is None:
+        raise IngestError(f"{blob.origin}: cannot tell which text encoding this file uses; save it as UTF-8")
+    return str(best)
+
+
+def title_of(text: str, markdown: bool) -> str | None:
+    if markdown:
+        heading = _HEADING.search(text)
+        if heading:
+            return heading.group(1)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first.lstrip("#").strip() if 0 < len(first) <= _TITLE_MAX else None
+
+
+@readers.register("text")
+class TextReader:
+    """TXT and MD files; the fallback for any content that decodes as text."""
+
+    name = "text"
+
+    def sniff(self, blob: Blob) -> int:
+        if blob.looks_binary():
+            return 0
+        return 20 if blob.suffix in TEXT_SUFFIXES else 5
+
+    def read(self, blob: Blob) -> Iterator[Document]:
+        if blob.looks_binary():
+            raise IngestError(f"{blob.origin}: binary data, not text")
+        text = decode(blob)
+        markdown = blob.suffix in MARKDOWN_SUFFIXES or blob.content_type == "text/markdown"
+        yield Document(
+            text=text,
+            kind="text",
+            origin=blob.origin,
+            title=title_of(text, markdown),
+            metadata={"format": "markdown" if markdown else "plain"},
+        )
