@@ -10,6 +10,30 @@ from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError
 
 TAIL_BYTES = 2048
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "\u201d")
+WRAPPED = 0.75  # a line at least this share of the page's longest line was wrapped by the layout
+
+
+def unwrap(page: str) -> str:
+    """Join the lines the page layout broke, so names and sentences are whole again.
+
+    A line continues on the next when it is nearly as long as the page's longest line (the layout
+    ran out of width) or when the next line starts in lower case. Short lines (headings, the last
+    line of a paragraph) keep their line break, and so does a full stop before a capital, so a
+    heading never glues onto the paragraph before or after it.
+    """
+    lines = [line.rstrip() for line in page.splitlines()]
+    longest = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        ends_sentence = previous.endswith(SENTENCE_ENDS) and (line[:1].isupper() or line[:1].isdigit())
+        continues = previous and line and not ends_sentence and (len(previous) >= WRAPPED * longest or line[0].islower())
+        if continues:
+            out[-1] = previous + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _declared(info, key: str) -> str | None:
@@ -37,7 +61,7 @@ class PdfReader:
             parser = Parser(io.BytesIO(blob.data))
             if parser.is_encrypted:
                 raise IngestError(f"{blob.origin}: encrypted PDF; save a copy without a password first")
-            pages = [page.extract_text() or "" for page in parser.pages]
+            pages = [unwrap(page.extract_text() or "") for page in parser.pages]
             info = parser.metadata
             created = info.creation_date if info else None
         except IngestError:

@@ -12,6 +12,7 @@ from tiewatch.model import Document, IngestError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
+CODE_SUFFIXES = {".py", ".js", ".ts", ".css", ".sh", ".bat", ".ps1", ".c", ".h", ".java", ".rb", ".go", ".rs", ".php"}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _TITLE_MAX = 120
 
@@ -51,6 +52,8 @@ class TextReader:
     def read(self, blob: Blob) -> Iterator[Document]:
         if blob.looks_binary():
             raise IngestError(f"{blob.origin}: binary data, not text")
+        if blob.suffix in CODE_SUFFIXES:
+            raise IngestError(f"{blob.origin}: program source code ({blob.suffix}), not a document")
         text = decode(blob)
         markdown = blob.suffix in MARKDOWN_SUFFIXES or blob.content_type == "text/markdown"
         yield Document(
