@@ -3,13 +3,15 @@
 The Store class is assembled from one mixin per subject so each module stays small.
 """
 
+from tiewatch.store.actors import ActorsMixin
 from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
 from tiewatch.store.documents import DocumentsMixin
 from tiewatch.store.graphreads import GraphReadsMixin
 from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
+from tiewatch.store.ties import TiesMixin
 
 
-class Store(DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, StoreBase):
+class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 

@@ -73,6 +73,7 @@ actors = Table(
     Column("first_seen", String(32)),
     Column("created_at", String(32), nullable=False),
     Column("merged_into", Integer, ForeignKey("actors.id")),  # set while merged; cleared by split/undo
+    Column("parent_id", Integer, ForeignKey("actors.id")),  # "ISIS's Sinai province": part of ISIS
 )
 
 aliases = Table(

@@ -1,0 +1,194 @@
+"""The actor registry: turns each mention into an actor, creating actors only when nothing matches.
+
+Order of matching for a name (the mention's `canonical` when the extractor resolved a
+back-reference, else its text), among actors of the same kind (state and place count as one kind):
+1. its matching key (`names.normalise`) is a known name or alias;
+2. it names exactly one watchlist entry: that entry's actor (created with all its aliases, ids and
+   designations on first use). Two entries are never folded together;
+3. a close spelling (rapidfuzz ratio on keys >= `AUTO_MATCH`, names of 6+ letters) of a known
+   name; anything closer than `CANDIDATE` but not that close is kept apart and shown by
+   `tiewatch actors candidates`;
+4. otherwise a new actor.
+Within a document, an acronym defined in brackets after a name ("... Peninsula (AQAP)") resolves
+to that name, and becomes its alias when no other actor uses it; "X's Sinai province" resolves to
+"Sinai Province", part of X; "X's military wing" resolves to the group named beside it
+("the Qassam Brigades, Hamas's military wing"), else to "military wing of X".
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from tiewatch.resolve.names import Described, defined_acronym, describe, is_reference, normalise, split_acronym
+from tiewatch.resolve.watchlist import Entry, Watchlist, watchlist as packaged_watchlist
+
+AUTO_MATCH = {"person": 95.0}
+AUTO_MATCH_DEFAULT = 92.0
+CANDIDATE = 85.0
+MIN_FUZZY_LENGTH = 6
+_NEIGHBOUR_GAP = 4  # characters between an apposition and the name it describes: ", " " (" " - "
+
+
+def family(kind: str) -> str:
+    """Kinds that may share an actor: a state and a place of one name are one actor."""
+    return "place" if kind in ("state", "place") else kind
+
+
+def display_name(name: str) -> str:
+    name = " ".join(name.split())
+    return name[4:] if name.casefold().startswith("the ") and len(name) > 4 else name
+
+
+def _entry_key(ids: dict[str, str], name: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(ids.items())) if ids else (("watchlist", name),)
+
+
+class ActorRegistry:
+    """Resolves names to actor ids against one store; keeps its index in memory for a whole refresh."""
+
+    def __init__(self, store, watchlist: Watchlist | None = None):
+        self.store = store
+        self.watchlist = packaged_watchlist() if watchlist is None else watchlist
+        self.kind: dict[int, str] = {}
+        self.parent: dict[int, int | None] = {}
+        self.merged_into: dict[int, int | None] = {}
+        self.entry_actor: dict[tuple[tuple[str, str], ...], int] = {}
+        for row in store.actor_records():
+            self.kind[row.id] = row.kind
+            self.parent[row.id] = row.parent_id
+            self.merged_into[row.id] = row.merged_into
+            if row.external_ids:
+                self.entry_actor[_entry_key(dict(row.external_ids), row.name)] = row.id
+        self.index: dict[tuple[str, str], list[int]] = {}
+        self.fuzzy_keys: dict[str, list[str]] = {}
+        self.created = 0
+        for row in store.alias_records():
+            self._remember(row.actor_id, row.norm)
+
+    # --- the in-memory index --------------------------------------------------------------
+    def root(self, actor_id: int) -> int:
+        while self.merged_into.get(actor_id) is not None:
+            actor_id = self.merged_into[actor_id]
+        return actor_id
+
+    def _remember(self, actor_id: int, norm: str) -> None:
+        if not norm:
+            return
+        fam = family(self.kind[actor_id])
+        if (fam, norm) not in self.index and len(norm) >= MIN_FUZZY_LENGTH:
+            self.fuzzy_keys.setdefault(fam, []).append(norm)
+        hits = self.index.setdefault((fam, norm), [])
+        if actor_id not in hits:
+            hits.append(actor_id)
+
+    def _known(self, key: str, fam: str) -> int | None:
+        hits = self.index.get((fam, key))
+        return self.root(hits[0]) if hits else None
+
+    def _fuzzy(self, key: str, kind: str) -> int | None:
+        if len(key) < MIN_FUZZY_LENGTH:
+            return None
+        fam = family(kind)
+        best = process.extractOne(key, self.fuzzy_keys.get(fam, []), scorer=fuzz.ratio,
+                                  score_cutoff=AUTO_MATCH.get(kind, AUTO_MATCH_DEFAULT))
+        return self._known(best[0], fam) if best else None
+
+    # --- creating and naming actors -------------------------------------------------------
+    def _create(self, name: str, kind: str, names: list[tuple[str, str, str]], date: str | None, **extra) -> int:
+        actor_id = self.store.create_actor(name, kind, names, first_seen=date, **extra)
+        self.kind[actor_id], self.merged_into[actor_id] = kind, None
+        self.parent[actor_id] = extra.get("parent_id")
+        for _alias, norm, _origin in names:
+            self._remember(actor_id, norm)
+        self.created += 1
+        return actor_id
+
+    def _entry_actor(self, entry: Entry, date: str | None) -> int:
+        key = _entry_key(entry.ids, entry.name)
+        if key in self.entry_actor:
+            return self.root(self.entry_actor[key])
+        names = [(n, normalise(n), "watchlist") for n in entry.names]
+        actor_id = self._create(entry.name, entry.kind, names, date, external_ids=dict(entry.ids) or {"watchlist": entry.name},
+                                designations=[dict(d) for d in entry.designations])
+        self.entry_actor[key] = actor_id
+        return actor_id
+
+    def add_alias(self, actor_id: int, alias: str, origin: str = "text") -> None:
+        key = normalise(alias)
+        if key and actor_id not in self.index.get((family(self.kind[actor_id]), key), []):
+            self.store.add_aliases(actor_id, [(alias, key, origin)])
+            self._remember(actor_id, key)
+
+    def lookup(self, name: str, kind: str, date: str | None = None) -> int | None:
+        """The actor a name refers to, or None when it is new (never creates, except watchlist actors)."""
+        key = normalise(name)
+        if not key:
+            return None
+        found = self._known(key, family(kind))
+        if found is not None:
+            return found
+        entry = self.watchlist.match(key, kind)
+        if entry is not None:
+            return self._entry_actor(entry, date)
+        found = self._fuzzy(key, kind)
+        if found is not None:
+            self.add_alias(found, display_name(name))
+        return found
+
+    def resolve(self, name: str, kind: str, date: str | None = None, parent_id: int | None = None) -> int:
+        """The actor for a name, created when nothing matches."""
+        name = display_name(name)
+        actor_id = self.lookup(name, kind, date)
+        if actor_id is None:
+            actor_id = self._create(name, kind, [(name, normalise(name), "text")], date, parent_id=parent_id)
+        elif parent_id is not None and self.parent.get(actor_id) is None and actor_id != parent_id:
+            self.store.set_actor_parent(actor_id, parent_id)
+            self.parent[actor_id] = parent_id
+        return actor_id
+
+    # --- one document ---------------------------------------------------------------------
+    def resolve_document(self, doc) -> list[tuple[int, int]]:
+        """(mention_id, actor_id) for every mention of an `UnresolvedDocument` that names an actor."""
+        acronyms = self._acronyms(doc)
+        out: list[tuple[int, int]] = []
+        for m in doc.mentions:
+            name, _ = split_acronym(m.canonical or m.text)
+            if is_reference(name):
+                continue
+            if name in acronyms:
+                full, kind = acronyms[name]
+                actor_id = self.resolve(full, kind, doc.date)
+            elif (described := describe(name)) is not None:
+                actor_id = self._resolve_part(doc, m, described)
+            else:
+                actor_id = self.resolve(name, m.kind, doc.date)
+            out.append((m.id, actor_id))
+        return out
+
+    def _acronyms(self, doc) -> dict[str, tuple[str, str]]:
+        """Acronyms the document defines, each with the full name and kind it stands for."""
+        found: dict[str, tuple[str, str]] = {}
+        for m in doc.mentions:
+            name, acronym = split_acronym(m.canonical or m.text)
+            acronym = acronym or defined_acronym(name, doc.text[m.end:m.end + 20])
+            if not acronym or is_reference(name):
+                continue
+            found[acronym] = (name, m.kind)
+            actor_id = self.resolve(name, m.kind, doc.date)
+            if self._known(normalise(acronym), family(m.kind)) is None:
+                self.add_alias(actor_id, acronym, "acronym")
+        return found
+
+    def _resolve_part(self, doc, mention, described: Described) -> int:
+        parent_id = self.resolve(described.parent, "group", doc.date)
+        if described.head:
+            return self.resolve(described.head, mention.kind, doc.date, parent_id=parent_id)
+        for other in doc.mentions:
+            if other is mention or other.kind != mention.kind:
+                continue
+            beside = (0 <= mention.start - other.end <= _NEIGHBOUR_GAP
+                      or 0 <= other.start - mention.end <= _NEIGHBOUR_GAP)
+            other_name, _ = split_acronym(other.canonical or other.text)
+            if beside and not is_reference(other_name) and describe(other_name) is None:
+                return self.resolve(other_name, other.kind, doc.date, parent_id=parent_id)
+        return self.resolve(described.label, mention.kind, doc.date, parent_id=parent_id)
