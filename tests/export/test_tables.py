@@ -1,0 +1,51 @@
+"""CSV folders and JSON lines round-trip to what the store holds."""
+
+import csv
+import json
+
+import pytest
+
+from tiewatch.export import ExportOptions, export
+from tiewatch.model import ExportError, NotFound
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_round_trips_nodes_edges_and_claims(network, tmp_path):
+    export(network, "csv", tmp_path / "out")
+    nodes = {int(r["id"]): r for r in rows(tmp_path / "out" / "nodes.csv")}
+    for actor in network.list_actors():
+        assert nodes[actor.id]["name"] == actor.name
+        assert nodes[actor.id]["aliases"].split("; ") == (actor.aliases or [""])
+        assert json.loads(nodes[actor.id]["external_ids"]) == actor.external_ids
+    edges = {int(r["id"]): r for r in rows(tmp_path / "out" / "edges.csv")}
+    for tie in network.list_ties():
+        edge = edges[tie.id]
+        assert (int(edge["subject_id"]), edge["type"], int(edge["object_id"])) == (tie.subject_id, tie.type, tie.object_id)
+        assert (int(edge["asserted"]), int(edge["denied"]), int(edge["sources"])) == (tie.asserted, tie.denied, tie.sources)
+        assert edge["grade"] == tie.grade
+    claims = rows(tmp_path / "out" / "claims.csv")
+    assert len(claims) == sum(len(network.claims_for_tie(t.id)) for t in network.list_ties())
+    stored = network.get_claim(int(claims[0]["id"]))
+    assert claims[0]["sentence"] == stored.sentence and int(claims[0]["start"]) == stored.start
+
+
+def test_jsonl_has_every_item_in_stream_order(network, tmp_path):
+    count = export(network, "jsonl", tmp_path / "g.jsonl", ExportOptions(type="smuggles_for"))
+    lines = [json.loads(line) for line in (tmp_path / "g.jsonl").read_text().splitlines()]
+    assert len(lines) == count
+    kinds = [line["record"] for line in lines]
+    assert kinds == ["actor", "actor", "tie", "claim", "claim"]
+    assert {c["claimant"] for c in lines if c["record"] == "claim"} == {"Abu Abdallah al-Muhajir", "Officials"}
+
+
+def test_unknown_actor_format_or_level_is_a_clear_error(network, tmp_path):
+    with pytest.raises(NotFound, match="no actor named 'Nobody'"):
+        export(network, "csv", tmp_path / "x", ExportOptions(actors=["Nobody"]))
+    with pytest.raises(ExportError, match="no exporter named 'pdf'"):
+        export(network, "pdf", tmp_path / "x.pdf")
+    with pytest.raises(ExportError, match="unknown TLP level"):
+        export(network, "stix", tmp_path / "x.json", ExportOptions(tlp="white"))

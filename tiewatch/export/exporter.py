@@ -1,0 +1,166 @@
+"""What every exporter shares: the registry, the two-method interface, and the stream of items.
+
+An exporter is a class registered in `exporters` (built-ins through entry points in pyproject,
+exactly as a third party would). It is built with the output path and the options, receives
+every item through `write(item)` and finishes its files in `finalize()`:
+
+    actors first (`Actor`), then each tie (`Tie`) followed by its evidence (`ClaimView`s).
+
+Items are read from the store page by page, so an export of a large graph does not hold it all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Union
+
+from tiewatch.model import Actor, ExportError, NotFound, Registry, Tie
+from tiewatch.store import ClaimView
+
+exporters = Registry("tiewatch.exporters")
+
+Item = Union[Actor, Tie, ClaimView]
+PAGE = 500
+TLP_LEVELS = ("clear", "green", "amber", "amber+strict", "red")
+
+
+@dataclass
+class ExportOptions:
+    actors: list[str] = field(default_factory=list)  # names or aliases; empty = the whole graph
+    type: str | None = None
+    since: str | None = None
+    profile: str | None = None  # "opencti" for STIX
+    tlp: str = "clear"
+
+
+class Exporter:
+    """Base of every exporter: `write()` dispatches on the item's kind; `finalize()` closes."""
+
+    name = "exporter"
+    directory = False  # True when --out names a folder of several files
+
+    def __init__(self, out: Path, store: Any, options: ExportOptions):
+        self.out = Path(out)
+        self.store = store
+        self.options = options
+
+    def write(self, item: Item) -> None:
+        if isinstance(item, Actor):
+            self.write_actor(item)
+        elif isinstance(item, Tie):
+            self.write_tie(item)
+        elif isinstance(item, ClaimView):
+            self.write_claim(item)
+        else:
+            raise TypeError(f"cannot export {type(item).__name__}")
+
+    def write_actor(self, actor: Actor) -> None:
+        pass
+
+    def write_tie(self, tie: Tie) -> None:
+        pass
+
+    def write_claim(self, claim: ClaimView) -> None:
+        pass
+
+    def finalize(self) -> None:
+        pass
+
+
+def find_actor(store: Any, name: str) -> Actor:
+    """The live actor called `name` (name or alias, any case), or NotFound saying what to try."""
+    found = store.search_actors(name, limit=50)
+    wanted = name.casefold()
+    exact = [a for a in found if a.name.casefold() == wanted or wanted in (x.casefold() for x in a.aliases)]
+    if len(exact) == 1 or (exact and len({a.id for a in exact}) == 1):
+        return exact[0]
+    if not exact and len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(a.name for a in (exact or found)[:5])
+        raise NotFound(f"{name!r} matches several actors ({names}); give the full name")
+    raise NotFound(f"no actor named {name!r}; `tiewatch actors` lists them")
+
+
+class Selection:
+    """The part of the graph an export covers: ties touching the named actors, of a type, since."""
+
+    def __init__(self, store: Any, options: ExportOptions):
+        self.store = store
+        self.options = options
+        self.actors = [find_actor(store, name) for name in options.actors]
+
+    @property
+    def whole_graph(self) -> bool:
+        return not (self.actors or self.options.type or self.options.since)
+
+    def ties(self) -> Iterator[Tie]:
+        seen: set[int] = set()
+        for actor_id in [a.id for a in self.actors] or [None]:
+            offset = 0
+            while True:
+                page = self.store.list_ties(
+                    actor_id=actor_id, type=self.options.type, since=self.options.since, limit=PAGE, offset=offset
+                )
+                for tie in page:
+                    if tie.id not in seen:
+                        seen.add(tie.id)
+                        yield tie
+                if len(page) < PAGE:
+                    break
+                offset += PAGE
+
+    def actor_records(self) -> Iterator[Actor]:
+        if self.whole_graph:
+            offset = 0
+            while True:
+                page = self.store.list_actors(limit=PAGE, offset=offset)
+                yield from page
+                if len(page) < PAGE:
+                    return
+                offset += PAGE
+        ids = {a.id for a in self.actors}
+        for tie in self.ties():
+            ids.update((tie.subject_id, tie.object_id))
+        for actor_id in sorted(ids):
+            yield self.store.get_actor(actor_id)
+
+    def items(self) -> Iterator[Item]:
+        yield from self.actor_records()
+        for tie in self.ties():
+            yield tie
+            for claim in self.store.claims_for_tie(tie.id):
+                if claim.status != "rejected":
+                    yield claim
+
+
+def make_exporter(fmt: str, out: Path, store: Any, options: ExportOptions) -> Exporter:
+    """The exporter for `fmt`, with the folder it writes into created."""
+    if fmt not in exporters:
+        raise ExportError(f"no exporter named {fmt!r}; choose one of: {', '.join(sorted(exporters.names()))}")
+    if options.tlp not in TLP_LEVELS:
+        raise ExportError(f"unknown TLP level {options.tlp!r}; choose one of: {', '.join(TLP_LEVELS)}")
+    cls = exporters.get(fmt)
+    out = Path(out)
+    try:
+        (out if cls.directory else out.parent).mkdir(parents=True, exist_ok=True)
+        return cls(out, store, options)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+def export(store: Any, fmt: str, out: Path | str, options: ExportOptions | None = None) -> int:
+    """Write the selected graph to `out` in format `fmt`; returns how many items were written."""
+    options = options or ExportOptions()
+    selection = Selection(store, options)
+    exporter = make_exporter(fmt, Path(out), store, options)
+    count = 0
+    try:
+        for item in selection.items():
+            exporter.write(item)
+            count += 1
+        exporter.finalize()
+    except OSError as exc:
+        raise ExportError(f"cannot write {exporter.out}: {exc.strerror or exc}") from None
+    return count

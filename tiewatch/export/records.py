@@ -1,0 +1,51 @@
+"""Flat records for actors, ties and claims: the rows of the CSV and JSON-lines exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tiewatch.model import Actor, Tie
+from tiewatch.store import ClaimView
+
+ACTOR_FIELDS = ("id", "name", "kind", "aliases", "designation", "external_ids", "first_seen", "claim_count")
+TIE_FIELDS = (
+    "id", "subject_id", "subject", "type", "object_id", "object", "asserted", "denied", "hedged",
+    "sources", "first_seen", "last_seen", "grade",
+)
+CLAIM_FIELDS = (
+    "id", "tie_id", "type", "polarity", "status", "claimant", "subject", "object", "sentence", "start", "end",
+    "document_id", "document_title", "document_origin", "published", "source", "reliability", "rule",
+    "confidence", "extractor",
+)
+
+
+def designation(actor: Actor) -> str:
+    """Designations in one line: "US Treasury OFAC SDGT since 2001-10-31; ..."."""
+    parts = []
+    for d in actor.designations:
+        words = [str(d.get("by") or ""), str(d.get("programme") or "")]
+        if d.get("since"):
+            words.append(f"since {d['since']}")
+        parts.append(" ".join(w for w in words if w))
+    return "; ".join(p for p in parts if p)
+
+
+def actor_record(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "aliases": list(actor.aliases),
+        "designation": designation(actor), "designations": list(actor.designations),
+        "external_ids": dict(actor.external_ids), "first_seen": actor.first_seen,
+        "claim_count": actor.claim_count,
+    }
+
+
+def tie_record(tie: Tie) -> dict[str, Any]:
+    record = {name: getattr(tie, name) for name in TIE_FIELDS if name != "grade"}
+    record["grade"] = tie.grade
+    return record
+
+
+def claim_record(claim: ClaimView) -> dict[str, Any]:
+    record = {name: getattr(claim, name) for name in CLAIM_FIELDS}
+    record["date"] = claim.date
+    return record

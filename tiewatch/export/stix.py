@@ -1,0 +1,224 @@
+"""STIX 2.1 bundles, streamed object by object, built with the `stix2` library.
+
+- groups are `threat-actor`s; people are `threat-actor`s with `resource_level: individual`;
+  states, claimants and publishers are `identity`s; places are `location`s;
+- one `relationship` per tie, typed by the vocabulary's `stix` type (`--profile opencti`: its
+  `opencti` type, the precise tie type kept as a label), `confidence` from the tie's credibility;
+- every claim's provenance (polarity, claimant, sentence, document, offsets, Admiralty code) in a
+  property extension that the bundle's `extension-definition` declares;
+- a denial is an `opinion` (strongly-disagree) about the relationship, created by the denier;
+- a `report` per source document, referring to the actors and relationships it asserts;
+- every object carries the chosen TLP 2.0 marking; ids are deterministic (see markings.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import stix2
+from followthemoney.types import registry as ftm_types
+
+from tiewatch.export.exporter import ExportOptions, Exporter
+from tiewatch.export.markings import confidence, stix_id, timestamp, tlp_marking
+from tiewatch.export.records import designation
+from tiewatch.model import Actor, Tie, vocabulary
+from tiewatch.store import ClaimView
+
+EPOCH = "2000-01-01T00:00:00Z"
+EXTENSION_SCHEMA = (
+    "Property extension for relationships and opinions. Properties: tie_type (tiewatch tie type), "
+    "grade (Admiralty reliability letter + credibility digit), independent_sources, asserted, denied, "
+    "hedged (claim counts), and claims: a list of objects with polarity (asserted|denied|hedged), "
+    "claimant, sentence, document (title or origin), document_origin, published, source, "
+    "start and end (character offsets of the sentence in the stored document text), "
+    "subject and object (the words naming them) and admiralty (source reliability + tie credibility)."
+)
+
+
+class StixExporter(Exporter):
+    name = "stix"
+
+    def __init__(self, out: Path, store: Any, options: ExportOptions):
+        super().__init__(out, store, options)
+        self.opencti = options.profile == "opencti"
+        self.now = datetime.now(timezone.utc)
+        self.file = self.out.open("w", encoding="utf-8")
+        self.count = 0
+        self.emitted: set[str] = set()
+        self.actor_refs: dict[int, str] = {}
+        self.documents: dict[int, dict[str, Any]] = {}
+        self.tie: Tie | None = None
+        self.claims: list[ClaimView] = []
+        self.file.write(f'{{"type": "bundle", "id": "bundle--{uuid.uuid4()}", "objects": [\n')
+        self.marking = tlp_marking(options.tlp)
+        self.me = stix2.Identity(
+            id=stix_id("identity", "tiewatch"), name="tiewatch", identity_class="system",
+            description="Ties between actors as open sources claim them, extracted by tiewatch.",
+            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id],
+        )
+        self.extension = stix2.ExtensionDefinition(
+            id=stix_id("extension-definition", "tiewatch claim provenance", "1"),
+            created_by_ref=self.me.id, name="tiewatch claim provenance",
+            description="The claims behind a tie: who says it, in which sentence of which document.",
+            schema=EXTENSION_SCHEMA, version="1.0.0", extension_types=["property-extension"],
+            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id],
+        )
+        for obj in (self.marking, self.me, self.extension):
+            self.emit(obj)
+
+    # --- output ---------------------------------------------------------------------------
+    def emit(self, obj: Any) -> None:
+        if obj.id in self.emitted:
+            return
+        self.emitted.add(obj.id)
+        self.file.write((",\n" if self.count else "") + obj.serialize())
+        self.count += 1
+
+    def common(self, created: str | None = None) -> dict[str, Any]:
+        moment = timestamp(created) or timestamp(EPOCH)
+        return {
+            "created": moment, "modified": max(moment, self.now), "created_by_ref": self.me.id,
+            "object_marking_refs": [self.marking.id],
+        }
+
+    def identity(self, name: str, identity_class: str, key: str) -> str:
+        ident = stix2.Identity(
+            id=stix_id("identity", key, name), name=name, identity_class=identity_class,
+            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id],
+        )
+        self.emit(ident)
+        return ident.id
+
+    # --- actors ---------------------------------------------------------------------------
+    def write_actor(self, actor: Actor) -> None:
+        common = self.common(actor.first_seen)
+        fields: dict[str, Any] = {"name": actor.name, **common}
+        if designation(actor):
+            fields["description"] = f"Designated: {designation(actor)}"
+        refs = [stix2.ExternalReference(source_name=k, external_id=str(v)) for k, v in sorted(actor.external_ids.items())]
+        if refs:
+            fields["external_references"] = refs
+        custom: dict[str, Any] = {}
+        if actor.kind in ("group", "person"):
+            kind = "threat-actor"
+            fields["aliases"] = list(actor.aliases) or None
+            if actor.kind == "person":
+                fields["resource_level"] = "individual"
+            if self.opencti:
+                custom["x_opencti_type"] = "Threat-Actor-Individual" if actor.kind == "person" else "Threat-Actor-Group"
+            make = stix2.ThreatActor
+        elif actor.kind == "place":
+            kind = "location"
+            country = next(filter(None, (ftm_types.country.clean(n) for n in [actor.name, *actor.aliases])), None)
+            if country:
+                fields["country"] = country.upper()
+            else:
+                fields["region"] = "unknown"
+            if self.opencti:
+                custom["x_opencti_location_type"] = "Country" if country else "Region"
+            make = stix2.Location
+        else:
+            kind = "identity"
+            fields["identity_class"] = "organization" if actor.kind == "state" else "unknown"
+            if actor.kind == "state":
+                fields["sectors"] = ["government-national"]
+            make = stix2.Identity
+        fields = {k: v for k, v in fields.items() if v is not None}
+        obj = make(id=stix_id(kind, "actor", actor.kind, actor.name), **fields, **custom, allow_custom=bool(custom))
+        self.actor_refs[actor.id] = obj.id
+        self.emit(obj)
+
+    # --- ties and their claims ------------------------------------------------------------
+    def write_tie(self, tie: Tie) -> None:
+        self.flush_tie()
+        self.tie, self.claims = tie, []
+
+    def write_claim(self, claim: ClaimView) -> None:
+        self.claims.append(claim)
+
+    def provenance(self, claim: ClaimView, tie: Tie) -> dict[str, Any]:
+        record = {
+            "polarity": claim.polarity, "claimant": claim.claimant, "sentence": claim.sentence,
+            "document": claim.document_title or claim.document_origin, "document_origin": claim.document_origin,
+            "published": claim.published, "source": claim.source, "start": claim.start, "end": claim.end,
+            "subject": claim.subject, "object": claim.object,
+            "admiralty": f"{claim.reliability or 'F'}{tie.credibility}",
+        }
+        return {k: v for k, v in record.items() if v is not None}
+
+    def flush_tie(self) -> None:
+        tie, claims = self.tie, self.claims
+        self.tie, self.claims = None, []
+        if tie is None or tie.subject_id not in self.actor_refs or tie.object_id not in self.actor_refs:
+            return
+        spec = vocabulary().get(tie.type)
+        rel_type = (spec.opencti if self.opencti else spec.stix) if spec else "related-to"
+        start, stop = timestamp(tie.first_seen), timestamp(tie.last_seen or tie.first_seen)
+        extension = {
+            "extension_type": "property-extension", "tie_type": tie.type, "grade": tie.grade,
+            "independent_sources": tie.sources, "asserted": tie.asserted, "denied": tie.denied,
+            "hedged": tie.hedged, "claims": [self.provenance(c, tie) for c in claims],
+        }
+        fields: dict[str, Any] = {
+            "relationship_type": rel_type, "source_ref": self.actor_refs[tie.subject_id],
+            "target_ref": self.actor_refs[tie.object_id], "labels": [tie.type],
+            "description": f"{tie.subject} {tie.type.replace('_', ' ')} {tie.object} "
+            f"(grade {tie.grade}, {tie.sources} independent source(s))",
+            "extensions": {self.extension.id: extension}, **self.common(tie.first_seen),
+        }
+        if confidence(tie.credibility) is not None:
+            fields["confidence"] = confidence(tie.credibility)
+        if start and stop:
+            fields["start_time"] = start
+            fields["stop_time"] = max(stop, start) + timedelta(days=1)
+        rel = stix2.Relationship(id=stix_id("relationship", "tie", tie.subject, tie.type, tie.object), **fields)
+        self.emit(rel)
+        for claim in claims:
+            self.note_document(claim, rel.id, tie)
+            if claim.polarity == "denied":
+                self.denial(claim, rel.id, tie)
+
+    def denial(self, claim: ClaimView, rel_id: str, tie: Tie) -> None:
+        denier = self.identity(claim.claimant, "unknown", "claimant")
+        common = self.common(claim.published)
+        common["created_by_ref"] = denier
+        self.emit(stix2.Opinion(
+            id=stix_id("opinion", "denial", claim.claimant, rel_id, claim.sentence),
+            opinion="strongly-disagree", object_refs=[rel_id], authors=[claim.claimant],
+            explanation=claim.sentence,
+            extensions={self.extension.id: {"extension_type": "property-extension", "tie_type": tie.type,
+                                            "claims": [self.provenance(claim, tie)]}},
+            **common,
+        ))
+
+    # --- documents become reports ---------------------------------------------------------
+    def note_document(self, claim: ClaimView, rel_id: str, tie: Tie) -> None:
+        doc = self.documents.setdefault(claim.document_id, {"claim": claim, "refs": []})
+        for ref in (self.actor_refs[tie.subject_id], self.actor_refs[tie.object_id], rel_id):
+            if ref not in doc["refs"]:
+                doc["refs"].append(ref)
+
+    def report(self, document_id: int, claim: ClaimView, refs: list[str]) -> stix2.Report:
+        document = self.store.get_document(document_id)
+        common = self.common(claim.published or claim.ingested_at)
+        if claim.source:
+            common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
+        reference = {"source_name": claim.source or "tiewatch", "description": claim.document_origin}
+        if claim.document_origin.startswith(("http://", "https://")):
+            reference["url"] = claim.document_origin
+        return stix2.Report(
+            id=stix_id("report", "document", document.sha256), name=claim.document_title or claim.document_origin,
+            published=timestamp(claim.published) or timestamp(claim.ingested_at), report_types=["threat-report"],
+            object_refs=refs, external_references=[reference], **common,
+        )
+
+    def finalize(self) -> None:
+        self.flush_tie()
+        for document_id, doc in sorted(self.documents.items()):
+            self.emit(self.report(document_id, doc["claim"], doc["refs"]))
+        self.file.write("\n]}\n")
+        self.file.close()
+
