@@ -1,0 +1,127 @@
+"""URLs are fetched with a size cap and limited redirects, and never from internal addresses unless
+the user allows it. A real HTTP server on 127.0.0.1 stands in for the web."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tiewatch.ingest import Fetcher, Item, read_item
+from tiewatch.ingest.url import check_destination
+from tiewatch.model import IngestError
+
+ARTICLE = (b"<!DOCTYPE html><html><head><title>Clash at the ford</title></head><body><nav>Home | World</nav>"
+           b"<article><p>The Eastern Front clashed with the Gourma Defence Militia at the ford, officials said.</p>"
+           b"<p>The militia denied receiving weapons from the governor.</p></article></body></html>")
+FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Ford News</title>'
+        b"<item><title>A</title><link>https://ford.example/a</link><description>The trust funds the brigade.</description></item>"
+        b"</channel></rss>")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", content_type="text/html; charset=utf-8", length=True, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in headers:
+            self.send_header(name, value)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        port = self.server.server_address[1]
+        path = self.path
+        if path == "/article":
+            self.send(200, ARTICLE)
+        elif path == "/latest":  # no extension: only the content type and the bytes say it is a feed
+            self.send(200, FEED, "application/rss+xml")
+        elif path.startswith("/hop/"):
+            left = int(path.rsplit("/", 1)[1])
+            self.send(302, headers=[("Location", f"/hop/{left - 1}" if left > 1 else "/article")])
+        elif path == "/to-nowhere":
+            self.send(301, headers=[("Location", f"http://0.0.0.0:{port}/article")])
+        elif path == "/big-declared":
+            self.send(200, b"x" * 5000, "text/plain")
+        elif path == "/big-undeclared":
+            self.send(200, b"y" * 5000, "text/plain", length=False)
+        else:
+            self.send(404, b"not here")
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def fetch(url, allow_private=True, max_bytes=1_000_000):
+    fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
+    try:
+        return read_item(Item(url, direct=True), max_bytes, fetcher)
+    finally:
+        fetcher.close()
+
+
+def test_local_address_refused_without_allow_private(server):
+    with pytest.raises(IngestError, match="internal address 127.0.0.1; pass --allow-private"):
+        fetch(f"{server}/article", allow_private=False)
+
+
+def test_page_fetched_when_allowed(server):
+    (doc,) = fetch(f"{server}/article")
+    assert doc.kind == "html" and doc.origin == f"{server}/article"
+    assert "clashed with the Gourma Defence Militia" in doc.text and "Home | World" not in doc.text
+
+
+def test_feed_recognised_from_content_type_and_bytes(server):
+    (doc,) = fetch(f"{server}/latest")
+    assert doc.kind == "feed" and doc.origin == "https://ford.example/a" and doc.source.name == "Ford News"
+
+
+def test_redirects_followed_up_to_five(server):
+    (doc,) = fetch(f"{server}/hop/5")
+    assert doc.origin == f"{server}/article"
+    with pytest.raises(IngestError, match="more than 5 redirects"):
+        fetch(f"{server}/hop/6")
+
+
+def test_each_redirect_target_is_checked_again(server):
+    with pytest.raises(IngestError, match="resolves to 0.0.0.0, which is not a host"):
+        fetch(f"{server}/to-nowhere")
+
+
+@pytest.mark.parametrize("path", ["/big-declared", "/big-undeclared"])
+def test_size_cap(server, path):
+    with pytest.raises(IngestError, match="too large"):
+        fetch(f"{server}{path}", max_bytes=1000)
+
+
+def test_http_error_is_one_line(server):
+    with pytest.raises(IngestError, match="answered HTTP 404"):
+        fetch(f"{server}/missing")
+
+
+@pytest.mark.parametrize(
+    "url, why",
+    [
+        ("http://10.1.2.3/", "internal address 10.1.2.3"),
+        ("http://169.254.169.254/latest/meta-data", "internal address 169.254.169.254"),
+        ("http://[::1]:8080/", "internal address ::1"),
+        ("http://[::ffff:192.168.1.1]/", "internal address 192.168.1.1"),
+        ("http://240.0.0.1/", "internal address 240.0.0.1"),
+        ("file:///etc/passwd", "only http:// and https://"),
+    ],
+)
+def test_internal_and_odd_destinations_refused(url, why):
+    with pytest.raises(IngestError, match=why.replace(".", r"\.")):
+        check_destination(url, allow_private=False)
