@@ -1,0 +1,39 @@
+"""`tiewatch export FORMAT --out PATH`: the graph (or part of it) in another tool's format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from tiewatch.cli.app import app
+from tiewatch.cli.context import DB_OPTION, err_console, store_of
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: str = typer.Argument(
+        ..., metavar="FORMAT",
+        help="stix, gexf, graphml, gephi (spreadsheet CSVs), ftm, csv or jsonl; installed plugins add more.",
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write; a folder for csv and gephi."),
+    actor: list[str] = typer.Option([], "--actor", help="Only ties touching this actor (repeatable)."),
+    type: str = typer.Option(None, "--type", help="Only ties of this type, e.g. supplies_weapons."),
+    since: str = typer.Option(None, "--since", help="Only ties new (or first denied) since this date."),
+    profile: str = typer.Option(None, "--profile", help="stix: `opencti` maps types to those OpenCTI accepts."),
+    tlp: str = typer.Option("clear", "--tlp", help="stix: TLP 2.0 marking: clear, green, amber, amber+strict, red."),
+    db: str = DB_OPTION,
+) -> None:
+    """Write the graph as STIX 2.1, GEXF, GraphML, Gephi CSVs, FollowTheMoney, CSV or JSON lines."""
+    from tiewatch.export import ExportOptions
+    from tiewatch.export import export as run_export
+    from tiewatch.model import ExportError, vocabulary
+
+    if type and type not in vocabulary():
+        raise ExportError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
+    if profile not in (None, "opencti"):
+        raise ExportError(f"unknown profile {profile!r}; the only profile is opencti")
+    options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower())
+    count = run_export(store_of(ctx, db), format.lower(), out, options)
+    err_console.print(f"wrote {count} items to {out}", markup=False)
