@@ -1,0 +1,53 @@
+"""A populated store (hand-made corpus, real graph refresh), accounts of every role, and clients."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from web import corpus
+from tiewatch.store import ROLES, Store
+from tiewatch.web import create_app
+
+
+@dataclass
+class World:
+    store: Store
+    ids: dict[str, int]
+    tokens: dict[str, str]
+
+    def auth(self, role: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[role]}"}
+
+
+@pytest.fixture
+def world(store) -> World:
+    ids = corpus.build(store)
+    tokens = {role: store.add_user(f"{role}-one", role)[1] for role in ROLES}
+    return World(store, ids, tokens)
+
+
+@pytest.fixture
+def client(world) -> TestClient:
+    return TestClient(create_app(world.store), follow_redirects=False)
+
+
+@pytest.fixture
+def locked(world) -> TestClient:
+    """The app as served on a shared address: login required."""
+    return TestClient(create_app(world.store, require_login=True), follow_redirects=False)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page carries no CSRF token"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, world: World, role: str) -> None:
+    token = csrf_of(client.get("/login").text)
+    answer = client.post("/login", data={"name": f"{role}-one", "token": world.tokens[role], "csrf": token, "next": "/"})
+    assert answer.status_code == 303, answer.text

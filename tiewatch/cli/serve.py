@@ -1,0 +1,53 @@
+"""`tiewatch serve`: the web UI and REST API, with the address to open."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import typer
+
+from tiewatch.cli.app import app
+from tiewatch.cli.context import DB_OPTION, err_console, store_of
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def needs_login(host: str, require_login: bool | None) -> bool:
+    """An explicit choice wins; otherwise login is required whenever others could connect."""
+    return (not is_loopback(host)) if require_login is None else require_login
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; anything but loopback requires login."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    require_login: bool = typer.Option(
+        None, "--require-login/--no-require-login",
+        help="Require signing in to read (default: only when bound to a non-loopback address).",
+    ),
+    db: str = DB_OPTION,
+) -> None:
+    """Serve the graph explorer, dossiers, evidence pages, review and the API (docs at /docs)."""
+    import uvicorn
+
+    from tiewatch.web import create_app
+
+    store = store_of(ctx, db)
+    login = needs_login(host, require_login)
+    web_app = create_app(store, require_login=login)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"tiewatch is serving {store.safe_url} at http://{shown}:{port}/ — open it in a browser (Ctrl+C stops).")
+    if login:
+        err_console.print("Sign-in is required: `tiewatch users add NAME --role viewer` prints a token.", markup=False)
+    elif not is_loopback(host):
+        err_console.print(f"warning: anyone who can reach {host}:{port} may read without signing in.", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -1,0 +1,19 @@
+"""One module per subject, each with its pages and its `/api` endpoints."""
+
+from tiewatch.web.routes import (
+    accounts,
+    actors,
+    apidocs,
+    claims,
+    documents,
+    graph,
+    home,
+    review,
+    sources,
+    ties,
+)
+
+ROUTERS = [
+    home.router, actors.router, ties.router, claims.router, documents.router, graph.router,
+    sources.router, review.router, accounts.router, apidocs.router,
+]

@@ -1,0 +1,14 @@
+"""OpenAPI docs at /docs: Swagger UI served from the package (no internet, no inline script)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from tiewatch.web.render import render
+
+router = APIRouter()
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request):
+    return render(request, "apidocs.html", {})

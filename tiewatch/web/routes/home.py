@@ -1,0 +1,62 @@
+"""The front page (counts, newest ties and denials) and search over actors and documents."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+
+from tiewatch.store import User
+from tiewatch.web.auth import Reader, get_store
+from tiewatch.web.render import render
+from tiewatch.web.serialize import actor_json, hit_json
+
+router = APIRouter()
+SEARCH_LIMIT = 50
+
+
+@router.get("/", include_in_schema=False)
+def home(request: Request, user: User = Reader):
+    store = get_store(request)
+    ties = store.list_ties()
+    counts = {
+        "documents": store.count_documents(), "claims": store.count_claims(),
+        "actors": len(store.list_actors()), "ties": len(ties), "sources": len(store.list_sources()),
+    }
+    return render(request, "home.html", {
+        "counts": counts, "newest": ties[:12], "denials": store.list_ties(polarity="denied", limit=8),
+    })
+
+
+def _search(request: Request, q: str, limit: int, offset: int) -> dict:
+    store = get_store(request)
+    q = q.strip()
+    if not q:
+        return {"q": q, "actors": [], "documents": []}
+    return {
+        "q": q,
+        "actors": store.search_actors(q, limit=limit) if offset == 0 else [],
+        "documents": store.search_documents(q, limit=limit, offset=offset),
+    }
+
+
+@router.get("/search", include_in_schema=False)
+def search_page(request: Request, q: str = Query("", max_length=200), offset: int = Query(0, ge=0), user: User = Reader):
+    found = _search(request, q, SEARCH_LIMIT, offset)
+    more = len(found["documents"]) == SEARCH_LIMIT
+    return render(request, "search.html", {**found, "offset": offset, "more": more, "limit": SEARCH_LIMIT})
+
+
+@router.get("/api/search", tags=["search"])
+def search_api(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=200, description="Words to find in actor names and aliases, and in document text."),
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0, description="Skip this many documents (actors come on the first page)."),
+    user: User = Reader,
+) -> dict:
+    """Actors whose name or alias contains `q`, and documents containing every word of `q`."""
+    found = _search(request, q, limit, offset)
+    return {
+        "q": found["q"], "limit": limit, "offset": offset,
+        "actors": [actor_json(a) for a in found["actors"]],
+        "documents": [hit_json(h) for h in found["documents"]],
+    }

@@ -1,0 +1,49 @@
+"""The review history: every analyst decision (who, when, before/after), each undoable."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi.responses import RedirectResponse
+
+from tiewatch.store import User
+from tiewatch.web import reviewing
+from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
+from tiewatch.web.render import render
+from tiewatch.web.serialize import Page, paginated, review_json
+
+router = APIRouter()
+EntryId = Path(..., ge=1, le=2**31 - 1, description="The review entry's id.")
+PAGE = 100
+
+
+def target_url(kind: str, target_id: int) -> str:
+    return {"claim": "/claims/", "actor": "/actors/", "source": "/sources#source-", "review": "/review#entry-"}[kind] + str(target_id)
+
+
+@router.get("/review", include_in_schema=False)
+def review_page(request: Request, user: User = Reader):
+    entries = get_store(request).list_reviews(limit=PAGE)
+    return render(request, "review.html", {
+        "entries": entries, "target_url": target_url,
+    })
+
+
+@router.post("/review/{entry_id}/undo", include_in_schema=False)
+def undo_form(request: Request, entry_id: int = EntryId, csrf: str = Form(""), user: User = Analyst):
+    check_csrf(request, csrf)
+    entry = reviewing.undo(get_store(request), user, entry_id)
+    request.session["flash"] = f"Change #{entry.id} ({entry.action} of {entry.target_kind} {entry.target_id}) undone."
+    return RedirectResponse("/review", status_code=303)
+
+
+@router.get("/api/reviews", tags=["review"])
+def reviews_api(request: Request, page: Page = Depends(), user: User = Reader) -> dict:
+    """The review history, newest first."""
+    rows = get_store(request).list_reviews(limit=page.limit + 1, offset=page.offset)
+    return paginated(request, page, rows, review_json)
+
+
+@router.post("/api/reviews/{entry_id}/undo", tags=["review"])
+def undo_api(request: Request, entry_id: int = EntryId, user: User = Analyst) -> dict:
+    """Undo one decision (analysts); a later change to the same target must be undone first."""
+    return {"review": review_json(reviewing.undo(get_store(request), user, entry_id))}

@@ -1,0 +1,66 @@
+"""The JSON shapes of the API: plain dicts built from store records, and paginated lists."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, Callable, Sequence
+
+from fastapi import Query, Request
+
+from tiewatch.model import Actor, Document, Tie
+from tiewatch.store import ClaimView, ReviewEntry
+from tiewatch.store.search import DocumentHit
+
+MAX_LIMIT = 500
+
+
+class Page:
+    """`?limit=&offset=` for every list; the API fetches one extra row to know if more follow."""
+
+    def __init__(
+        self,
+        limit: int = Query(50, ge=1, le=MAX_LIMIT, description="How many items (1-500)."),
+        offset: int = Query(0, ge=0, description="How many items to skip."),
+    ):
+        self.limit = limit
+        self.offset = offset
+
+
+def paginated(request: Request, page: Page, rows: Sequence[Any], to_json: Callable[[Any], dict]) -> dict:
+    """`{"items", "limit", "offset", "next"}`; `rows` may hold one item more than `page.limit`."""
+    more = len(rows) > page.limit
+    next_url = None
+    if more:
+        next_url = str(request.url.include_query_params(limit=page.limit, offset=page.offset + page.limit))
+    return {"items": [to_json(r) for r in rows[: page.limit]], "limit": page.limit, "offset": page.offset, "next": next_url}
+
+
+def actor_json(actor: Actor) -> dict:
+    return {**asdict(actor), "url": f"/actors/{actor.id}"}
+
+
+def tie_json(tie: Tie) -> dict:
+    return {**asdict(tie), "grade": tie.grade, "url": f"/ties/{tie.id}"}
+
+
+def claim_json(claim: ClaimView) -> dict:
+    return {**asdict(claim), "date": claim.date, "url": f"/claims/{claim.id}"}
+
+
+def document_json(doc: Document, with_text: bool = True) -> dict:
+    data = {
+        "id": doc.id, "title": doc.title, "kind": doc.kind, "origin": doc.origin, "author": doc.author,
+        "published": doc.published, "language": doc.language, "ingested_at": doc.ingested_at,
+        "source": doc.source.name if doc.source else None, "metadata": doc.metadata, "url": f"/documents/{doc.id}",
+    }
+    if with_text:
+        data["text"] = doc.text
+    return data
+
+
+def hit_json(hit: DocumentHit) -> dict:
+    return {**asdict(hit), "url": f"/documents/{hit.id}"}
+
+
+def review_json(entry: ReviewEntry) -> dict:
+    return asdict(entry)
