@@ -15,13 +15,14 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 3
 THRESHOLD = 0.8
+SCHEME = "affine32"
 _WORD_RE = re.compile(r"\w+")
 
 
 def signature(text: str) -> MinHash:
     words = _WORD_RE.findall(text.casefold())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     for shingle in shingles:
         sketch.update(shingle.encode("utf-8"))
     return sketch
@@ -36,7 +37,7 @@ class Clusters:
         self.cluster: dict[int, int] = {}
         for doc_id, cluster_id, values in known:
             if len(values) == NUM_PERM:
-                self._add(doc_id, cluster_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values))
+                self._add(doc_id, cluster_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME))
 
     def _add(self, doc_id: int, cluster_id: int, sketch: MinHash) -> None:
         self.lsh.insert(str(doc_id), sketch)

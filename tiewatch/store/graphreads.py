@@ -37,10 +37,13 @@ class GraphReadsMixin:
         names: dict[int, list[str]] = {i: [] for i in ids}
         counts: dict[int, int] = {}
         if ids:
+            owner = self._merged_owners(conn, ids)
             for actor_id, alias in conn.execute(
-                select(aliases.c.actor_id, aliases.c.alias).where(aliases.c.actor_id.in_(ids)).order_by(aliases.c.id)
+                select(aliases.c.actor_id, aliases.c.alias).where(aliases.c.actor_id.in_(list(owner)))
+                .order_by(aliases.c.id)
             ):
-                names[actor_id].append(alias)
+                if alias not in names[owner[actor_id]]:
+                    names[owner[actor_id]].append(alias)
             m = aliased(mentions)
             for actor_id, n in conn.execute(
                 select(m.c.actor_id, func.count(func.distinct(claims.c.id)))
@@ -58,6 +61,20 @@ class GraphReadsMixin:
             )
             for r in rows
         ]
+
+    @staticmethod
+    def _merged_owners(conn: Any, ids: list[int]) -> dict[int, int]:
+        """Each of `ids` and every actor merged into it (at any depth) -> the actor of `ids`."""
+        owner = {i: i for i in ids}
+        frontier = list(ids)
+        while frontier:
+            merged = conn.execute(
+                select(actors.c.id, actors.c.name, actors.c.merged_into).where(actors.c.merged_into.in_(frontier))
+            ).all()
+            frontier = [r.id for r in merged if r.id not in owner]
+            for r in merged:
+                owner.setdefault(r.id, owner[r.merged_into])
+        return owner
 
     def get_actor(self, actor_id: int) -> Actor:
         with self.reading() as conn:

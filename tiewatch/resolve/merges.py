@@ -1,0 +1,137 @@
+"""Analyst merges and splits of actors: logged (when, who, why) and exactly reversible.
+
+A merge folds actor B into A: B's mentions (and so its claims) move to A, B stays in the table
+with `merged_into = A` so its names keep resolving to A, and the merge log keeps a snapshot of
+which mentions were B's. Undoing it (`undo`, `unmerge`, or `split A --alias <a name of B>`)
+gives B back its mentions, including later ones written with a name only B had. A split of an
+alias that did not come from a merge moves that alias and its mentions to a new actor.
+Callers re-aggregate ties afterwards with `tiewatch.graph.refresh(store)`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+from tiewatch.model import Actor, NotFound, ReviewError
+from tiewatch.resolve.names import normalise, split_acronym
+from tiewatch.resolve.registry import display_name, family
+
+
+def default_who() -> str:
+    try:
+        return os.environ.get("USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def mention_key(text: str, canonical: str | None) -> str:
+    return normalise(split_acronym(canonical or text)[0])
+
+
+def find_actor(store, ref: str | int, *, live: bool = True) -> Actor:
+    """The actor an id, a name or an alias names; a merged actor leads to the one that kept it."""
+    text = str(ref).strip()
+    records = store.actor_records()
+    by_id = {r.id: r for r in records}
+    if text.isdigit() and int(text) in by_id:
+        found = [int(text)]
+    else:
+        key = normalise(text)
+        exact = [r.id for r in records if r.name.casefold() == text.casefold()]
+        found = exact or sorted({a.actor_id for a in store.alias_records() if key and a.norm == key})
+    if live:
+        roots = []
+        for actor_id in found:
+            while by_id[actor_id].merged_into is not None:
+                actor_id = by_id[actor_id].merged_into
+            if actor_id not in roots:
+                roots.append(actor_id)
+        found = roots
+    if not found:
+        raise NotFound(f"no actor named {text!r}; `tiewatch actors` lists them")
+    if len(found) > 1:
+        ids = ", ".join(str(i) for i in found)
+        raise ReviewError(f"{text!r} names {len(found)} actors (ids {ids}); give the id instead")
+    return store.get_actor(found[0])
+
+
+def _names_of(store, actor_id: int) -> set[str]:
+    actor = store.get_actor(actor_id)
+    return {normalise(n) for n in [actor.name, *actor.aliases]} - {""}
+
+
+def merge(store, keep: str | int, other: str | int, why: str | None = None, who: str | None = None) -> int:
+    """Fold `other` into `keep`; returns the merge log id."""
+    kept, gone = find_actor(store, keep), find_actor(store, other)
+    if kept.id == gone.id:
+        raise ReviewError(f"{kept.name!r} and {gone.name!r} are already one actor (id {kept.id})")
+    if family(kept.kind) != family(gone.kind):
+        raise ReviewError(f"cannot merge {gone.name!r} ({gone.kind}) into {kept.name!r} ({kept.kind}): kinds differ")
+    mention_ids = [m.id for m in store.actor_mentions(gone.id)]
+    snapshot = {"other": {"id": gone.id, "name": gone.name, "kind": gone.kind}, "mentions": mention_ids}
+    return store.apply_merge(kept.id, gone.id, mention_ids, snapshot, why, who or default_who())
+
+
+def undo(store, entry_id: int) -> None:
+    """Reverse one logged merge or split, whichever it was."""
+    entries = {e.id: e for e in store.merge_entries()}
+    entry = entries.get(int(entry_id))
+    if entry is None:
+        raise NotFound(f"no merge log entry {entry_id}; `tiewatch actors log` lists them")
+    if entry.undone_at:
+        raise ReviewError(f"merge log entry {entry_id} was already undone at {entry.undone_at}")
+    if entry.action == "merge":
+        _unmerge(store, entry)
+    else:
+        _unsplit(store, entry)
+
+
+def unmerge(store, actor: str | int) -> int:
+    """Bring back an actor that was merged away (by its own name or id); returns the log id undone."""
+    gone = find_actor(store, actor, live=False)
+    for entry in store.merge_entries(gone.id, open_only=True):
+        if entry.action == "merge" and entry.other_id == gone.id:
+            _unmerge(store, entry)
+            return entry.id
+    raise ReviewError(f"{gone.name!r} is not merged into another actor; nothing to undo")
+
+
+def _unmerge(store, entry) -> None:
+    kept_root = find_actor(store, entry.kept_id).id
+    own = _names_of(store, entry.other_id)
+    stays = _names_of(store, kept_root) - own
+    snapshot = set(entry.snapshot.get("mentions", []))
+    back = [
+        m.id for m in store.actor_mentions(kept_root)
+        if m.id in snapshot or (mention_key(m.text, m.canonical) in own and mention_key(m.text, m.canonical) not in stays)
+    ]
+    store.apply_unmerge(entry.id, entry.other_id, back)
+
+
+def _unsplit(store, entry) -> None:
+    """A split is undone by merging the split-off actor back and closing the split entry."""
+    merge(store, entry.kept_id, entry.other_id, why=f"undo split {entry.id}", who=entry.who)
+    store.mark_merge_undone(entry.id)
+
+
+def split(store, actor: str | int, alias: str, why: str | None = None, who: str | None = None) -> int:
+    """Take a name off an actor: undoes the merge it came from, else moves it to a new actor.
+
+    Returns the merge log id undone or written.
+    """
+    kept = find_actor(store, actor)
+    key = normalise(alias)
+    for entry in store.merge_entries(kept.id, open_only=True):
+        if entry.action == "merge" and entry.kept_id == kept.id and key in _names_of(store, entry.other_id):
+            _unmerge(store, entry)
+            return entry.id
+    if key == normalise(kept.name):
+        raise ReviewError(f"{alias!r} is the name of {kept.name!r} itself; split off one of its aliases")
+    has_alias = key in {normalise(a) for a in kept.aliases}
+    mentions = [m.id for m in store.actor_mentions(kept.id) if mention_key(m.text, m.canonical) == key]
+    if not has_alias and not mentions:
+        raise ReviewError(f"{alias!r} is not a name of {kept.name!r}; `tiewatch show {kept.name}` lists its aliases")
+    new_id = store.create_actor(display_name(alias), kept.kind, [] if has_alias else [(display_name(alias), key, "analyst")])
+    snapshot = {"alias": alias, "norm": key, "mentions": mentions}
+    return store.apply_split(kept.id, key, new_id, mentions, snapshot, why, who or default_who())
