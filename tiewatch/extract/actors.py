@@ -1,0 +1,207 @@
+"""Actor mentions in a parsed paragraph: NER and ruler spans, trimmed and expanded to the whole
+name, each with a kind (group, person, state, place); doctrines, platforms and page furniture are
+dropped. `Paragraph.refer` resolves back-references ("the group", "its", "he") on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tiewatch.extract.lexicon import lexicon
+from tiewatch.extract.watchlist import watchlist_index
+
+ACTOR_LABELS = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "wal", "as", "ash", "ad", "-", "'"}
+TRIM_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART"}
+
+
+@dataclass
+class ActorSpan:
+    """A mention inside one paragraph, by token indices (end exclusive) and paragraph characters."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    text: str
+    char_start: int
+    char_end: int
+    canonical: str | None = None
+    head: int = -1
+
+    @property
+    def name(self) -> str:
+        return self.canonical or self.text
+
+
+@dataclass
+class Paragraph:
+    doc: Any
+    offset: int
+    mentions: list[ActorSpan] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)  # token index -> index into mentions, or -1
+    concepts: set[str] = field(default_factory=set)  # names introduced as doctrines or slogans
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.at = [-1] * len(self.doc)
+        for n, m in enumerate(self.mentions):
+            for i in range(m.start, m.end):
+                self.at[i] = n
+
+    def mention_at(self, i: int) -> ActorSpan | None:
+        n = self.at[i] if 0 <= i < len(self.at) else -1
+        return self.mentions[n] if n >= 0 else None
+
+    def refer(self, token: Any) -> ActorSpan | None:
+        """The actor a pronoun or "the group"-like phrase refers back to, as a new mention."""
+        lex = lexicon()
+        lower = token.lower_
+        pronouns = lex.mapping("backref_pronouns")
+        if lower in pronouns:
+            kinds, cue, start, end = set(pronouns[lower]), "", token.i, token.i + 1
+        elif token.lemma_.lower() in lex.words("backref_nouns") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children
+        ):
+            kinds, cue = {"group", "state"}, token.lemma_.lower()
+            start = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound")) if any(
+                c.dep_ in ("det", "amod", "compound") and c.i < token.i for c in token.children) else token.i
+            end = token.i + 1
+        else:
+            return None
+        target = self._antecedent(token.idx, kinds, cue)
+        if target is None:
+            return None
+        span = self.doc[start:end]
+        return ActorSpan(start, end, target.kind, "ref", span.text, span.start_char, span.end_char,
+                         canonical=target.name, head=token.i)
+
+    def _antecedent(self, char: int, kinds: set[str], cue: str) -> ActorSpan | None:
+        before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
+        if cue:
+            named = [m for m in before if cue in m.name.lower()]
+            before = named or before
+        return before[-1] if before else None
+
+
+def _trim(span: Any) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    if span.label_ in ("ORG", "PERSON") and span.ent_id_ and span.ent_id_ != "watchlist":
+        for i in range(start + 1, end):
+            t = doc[i]
+            if t.pos_ in TRIM_POS and t.lower_ not in NAME_PARTICLES or t.lower_ in lexicon().words("member_nouns"):
+                end = i
+                break
+    while start < end and (doc[start].lower_ in ("pro", "-", "the", "'", '"') or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
+        end -= 1
+    return start, end
+
+
+def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str | None]:
+    """Grow a span to the whole actor: "the Malian army", "the Islamic State in Mozambique"."""
+    lex = lexicon()
+    if label in ("NORP", "GPE") and end < len(doc):
+        nxt = doc[end]
+        two = f"{nxt.lower_} {doc[end + 1].lower_}" if end + 1 < len(doc) else ""
+        size = 2 if two in lex.words("state_organ_heads") else 1 if nxt.lower_ in lex.words("state_organ_heads") else 0
+        if size:
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            return start, end + size, "state"
+    if label == "ORG" and doc[end - 1].lower_ in lex.words("franchise_heads") and end + 1 < len(doc):
+        if doc[end].lower_ == "in":
+            j = end + 1 + (doc[end + 1].lower_ == "the")
+            if j < len(doc) and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].ent_iob_ == "B":
+                while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in ("GPE", "LOC"):
+                    j += 1
+                    if j < len(doc) and doc[j].ent_iob_ != "I":
+                        break
+                return start, j, None
+    return start, end, None
+
+
+def _is_concept(doc: Any, start: int) -> bool:
+    """A name introduced as a principle, doctrine or slogan, or glossed in parentheses."""
+    concepts = lexicon().words("concept_nouns")
+    i, seen = start - 1, 0
+    while i >= 0 and seen < 4:
+        t = doc[i]
+        if t.lemma_.lower() in concepts:
+            return True
+        if not (t.is_punct or t.is_space or t.pos_ in ("DET", "ADP")):
+            seen += 1
+        i -= 1
+    if start > 1 and doc[start - 1].text == "(" and doc[start - 2].pos_ == "NOUN":
+        return any(t.lemma_.lower() in concepts for t in doc[max(0, start - 12):start])
+    return False
+
+
+def _kind(text: str, label: str, ruler_id: str) -> str | None:
+    lex = lexicon()
+    lower = text.lower()
+    if lower in lex.stoplist:
+        return None
+    if lower in watchlist_index() or ruler_id in ("watchlist", "wilayat", "province", "province-lc", "named-unit"):
+        return "group"
+    if ruler_id == "abu-name" or label == "PERSON":
+        return "person"
+    if label == "ORG":
+        return "state" if lex.is_state(text) else "group"
+    if label == "GPE":
+        return "state" if lex.is_state(text) else "place"
+    if label in ("LOC", "FAC"):
+        return "place"
+    return None
+
+
+def paragraph_actors(doc: Any, offset: int) -> Paragraph:
+    """The actor mentions of one parsed paragraph (offset = its start in the document text)."""
+    para = Paragraph(doc, offset)
+    lowered = doc.text.lower()
+    if len(doc) < 60 and any(b in lowered for b in lexicon().words("boilerplate")):
+        para.index()
+        return para
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or ent.start in taken:
+            continue
+        start, end = _trim(ent)
+        if end <= start:
+            continue
+        start, end, forced = _expand(doc, start, end, ent.label_)
+        if any(i in taken for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        kind = forced or _kind(span.text, ent.label_, ent.ent_id_)
+        if kind is None:
+            continue
+        if _is_concept(doc, start):
+            para.concepts.add(span.text.lower())
+            continue
+        taken.update(range(start, end))
+        para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
+                                       span.start_char, span.end_char, head=span.root.i))
+    para.index()
+    return para
+
+
+def harmonise(paras: list[Paragraph]) -> None:
+    """One sense per document: a name seen as a group anywhere is a group everywhere; a short
+    form of a person's full name is that person; a name once seen as a doctrine is dropped."""
+    concepts = {c for p in paras for c in p.concepts}
+    groups = {m.text.lower() for p in paras for m in p.mentions if m.kind == "group"}
+    people = [m.text.lower() for p in paras for m in p.mentions if m.kind == "person" and " " in m.text]
+    for p in paras:
+        for m in p.mentions:
+            lower = m.text.lower()
+            if m.kind in ("place", "state", "person") and lower in groups and m.label != "abu-name":
+                m.kind = "group"
+            elif m.kind in ("group", "place") and m.label != "watchlist" and any(
+                full.endswith(" " + lower) for full in people
+            ):
+                m.kind = "person"
+        p.mentions = [m for m in p.mentions if m.text.lower() not in concepts]
+        p.index()

@@ -1,0 +1,131 @@
+"""The `rules` extractor: parse, find actors, run the tie rules, settle kinds, polarity and
+claimant, and keep the evidence (sentence, offsets, rule, confidence) on every claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from tiewatch.extract.actors import ActorSpan, Paragraph, harmonise, paragraph_actors
+from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen
+from tiewatch.extract.lexicon import lexicon
+from tiewatch.extract.nlp import parse
+from tiewatch.extract.polarity import polarity
+from tiewatch.extract.rules import Found, verb_claims
+from tiewatch.extract.ties import judgement_claims, modifier_claims, noun_claims
+from tiewatch.model import Claim, Document, Mention, vocabulary
+
+RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims)
+
+
+@dataclass
+class SentenceActors:
+    """One sentence of a document and the actor mentions in it (offsets into the stored text)."""
+
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+
+
+def _mention(doc: Document, para: Paragraph, span: ActorSpan) -> Mention:
+    start, end = para.offset + span.char_start, para.offset + span.char_end
+    return Mention(text=doc.text[start:end], start=start, end=end, kind=span.kind, label=span.label,
+                   canonical=span.canonical, document_id=doc.id)
+
+
+def _sentence_bounds(doc: Document, para: Paragraph, sent: Any) -> tuple[int, int]:
+    start, end = para.offset + sent.start_char, para.offset + sent.end_char
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _fits(type_name: str, subject: ActorSpan, obj: ActorSpan) -> bool:
+    spec = vocabulary()[type_name]
+    return subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds
+
+
+def choose_type(found: Found) -> str | None:
+    """The first of the candidate types (in priority order) whose actor kinds fit both ends."""
+    lex = lexicon()
+    for name in sorted(found.types, key=lex.priority):
+        if name in vocabulary() and _fits(name, found.subject, found.object):
+            return name
+    return None
+
+
+def parsed(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Paragraph]]]:
+    """Each document with its paragraphs parsed and their actor mentions found."""
+    docs_list: list[Document] = []
+
+    def texts() -> Iterator[str]:
+        for doc in docs:
+            docs_list.append(doc)
+            yield doc.text or ""
+
+    for n, paras in enumerate(parse(texts())):
+        found = [paragraph_actors(spacy_doc, offset) for offset, spacy_doc in paras]
+        harmonise(found)
+        yield docs_list[n], found
+        docs_list[n] = None  # type: ignore[call-overload]
+
+
+def actor_sentences(docs: Iterable[Document]) -> Iterator[tuple[Document, list[SentenceActors]]]:
+    """The same actor mentions the rules see, sentence by sentence (for the co-occurrence baseline)."""
+    for doc, paras in parsed(docs):
+        out = []
+        for para in paras:
+            for sent in para.doc.sents:
+                start, end = _sentence_bounds(doc, para, sent)
+                mentions = [_mention(doc, para, m) for m in para.mentions if sent.start <= m.start < sent.end]
+                out.append(SentenceActors(start, end, doc.text[start:end], mentions))
+        yield doc, out
+
+
+def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterator[Claim]:
+    start, end = _sentence_bounds(doc, para, sent)
+    best: dict[tuple[str, ...], Claim] = {}
+    for rule in RULES:
+        for found in rule(para, sent):
+            type_name = choose_type(found)
+            if type_name is None or found.subject.name.lower() == found.object.name.lower():
+                continue
+            pol = polarity(found.cue)
+            who, who_span = claimant(para, found.cue, voices, pol.denier)
+            confidence = found.confidence - 0.15 * pol.weak
+            confidence -= 0.1 * (found.subject.label == "ref") + 0.1 * (found.object.label == "ref")
+            claim = Claim(
+                subject=_mention(doc, para, found.subject), object=_mention(doc, para, found.object),
+                type=type_name, polarity=pol.value, claimant=who, sentence=doc.text[start:end],
+                start=start, end=end, rule=found.rule, confidence=round(max(0.05, confidence), 2),
+                claimant_mention=_mention(doc, para, who_span) if who_span else None,
+                extractor="rules", document_id=doc.id,
+            )
+            ends = [found.subject.name.lower(), found.object.name.lower()]
+            if vocabulary()[type_name].symmetric:
+                ends.sort()
+            key = (*ends, type_name, pol.value)
+            if key not in best or best[key].confidence < claim.confidence:
+                best[key] = claim
+    yield from best.values()
+
+
+class RulesExtractor:
+    """The default engine: dependency rules over spaCy's parse, offline on a CPU."""
+
+    name = "rules"
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention], list[Claim]]]:
+        for doc, paras in parsed(docs):
+            voices = Voices(default=default_claimant(doc))
+            mentions: list[Mention] = []
+            claims: list[Claim] = []
+            for para in paras:
+                for sent in para.doc.sents:
+                    claims.extend(_claims(doc, para, sent, voices))
+                    listen(para, sent, voices)
+                mentions.extend(_mention(doc, para, m) for m in para.mentions)
+            yield doc, mentions, claims

@@ -1,0 +1,227 @@
+"""Verb rules over the dependency parse: who does what to whom, for every verb cue in the tie
+vocabulary. Arguments are collected from the verb and from its objects ("supplied rifles to X"),
+passives and "receive from" are turned the right way round, conjuncts on either side are expanded,
+and the thing given ("weapons", "training") decides which tie a transfer verb makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from tiewatch.extract.actors import ActorSpan, Paragraph
+from tiewatch.extract.lexicon import lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass
+class Found:
+    """A candidate tie before kinds, polarity and claimant are settled."""
+
+    subject: ActorSpan
+    object: ActorSpan
+    types: tuple[str, ...]
+    rule: str
+    cue: Any  # the token whose clause carries the tie
+    confidence: float
+
+
+def conjuncts(token: Any) -> list[Any]:
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
+    """The actor a token stands for: its own mention, a back-reference, or the group of a member
+    noun ("ISIS fighters", "instructors from X", "members of X")."""
+    found = para.mention_at(t.i)
+    if found or depth > 3:
+        return found
+    lex = lexicon()
+    if t.lower_ in lex.words("relative_pronouns") and t.head.dep_ in ("relcl", "acl"):
+        return actor(para, t.head.head, depth + 1)
+    ref = para.refer(t)
+    if ref:
+        return ref
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in t.children:
+        if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i:
+            found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
+            if found and found.kind in ("group", "state", "person"):
+                return found
+    if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return actor(para, obj, depth + 1)
+    return None
+
+
+def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
+    """The actors of a token and of its conjuncts ("Hamas and Al-Qassam")."""
+    out = []
+    for c in conjuncts(t):
+        found = actor(para, c)
+        if found and all(found is not o for o in out):
+            out.append(found)
+    return out
+
+
+def is_passive(v: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
+    """Tokens standing for who does `v`, inherited from the governing clause when `v` has none."""
+    if is_passive(v):
+        found = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if found or v.dep_ != "conj":
+            return found
+    found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if found or depth > 3:
+        return found
+    head = v.head
+    if v.dep_ == "conj" or v.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head, depth + 1)
+    if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ == "VBG":
+        return [head]
+    if v.dep_ == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return objects or subject_tokens(verb, depth + 1)
+    return []
+
+
+def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
+    """(token, how it attaches) for each argument on the receiving side of `v`."""
+    if is_passive(v):
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                yield c, "patient"
+        if v.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubjpass" for c in v.children):
+            yield v.head, "patient"
+    holders = [v]
+    for c in v.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
+            yield c, c.dep_
+            holders.extend(conjuncts(c))
+        elif c.dep_ == "dative":
+            holders.append(c)
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ in ("prep", "dative", "agent") and prep.pos_ == "ADP" and not (h is v and prep.dep_ == "agent"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        yield obj, prep.lower_ if prep.dep_ != "dative" else "to"
+            if prep.dep_ == "prep" and prep.pos_ == "ADP":
+                for grand in prep.children:
+                    if grand.dep_ == "prep":
+                        yield from ((o, grand.lower_) for o in grand.children if o.dep_ == "pobj")
+
+
+def theme_lemmas(tokens: list[Any]) -> set[str]:
+    """Words describing the thing given: the noun, its modifiers, conjuncts and "of" objects."""
+    out: set[str] = set()
+    for t in tokens:
+        for c in conjuncts(t):
+            out.update((c.lemma_.lower(), c.lower_))
+            for m in c.children:
+                if m.dep_ in ("compound", "amod", "nmod"):
+                    out.update((m.lemma_.lower(), m.lower_))
+                if m.dep_ == "prep" and m.lower_ == "of":
+                    out.update(o.lemma_.lower() for o in m.children if o.dep_ == "pobj")
+    return out
+
+
+def verb_types(v: Any, themes: set[str], objects: list[tuple[Any, str]]) -> tuple[str, ...]:
+    lex = lexicon()
+    lemma = v.lemma_.lower()
+    for obj, how in objects:
+        idiom = lex.mapping("idioms").get(f"{lemma} {obj.lemma_.lower()}", False)
+        if how == "dobj" and idiom is not False:
+            return (idiom,) if idiom else ()
+    own = lex.verb_types.get(lemma, ())
+    by_theme = lex.theme_types(themes)
+    both = tuple(t for t in own if t in by_theme)
+    if both:
+        return both
+    if lemma in lex.words("transfer_verbs"):
+        if by_theme:
+            return tuple(by_theme)
+        default = lex.mapping("theme_defaults").get(lemma)
+        return (default,) if default else ()
+    resource = set(lex.raw["theme_types"])
+    if own and all(t in resource for t in own) and len(own) > 1:
+        default = lex.mapping("theme_defaults").get(lemma)
+        return (default,) if default else ()
+    return own
+
+
+def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    lex = lexicon()
+    reverse = lex.mapping("reverse_verbs")
+    place_only = lex.words("place_preps") - {"to", "from", "into", "on"}
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma not in lex.verb_types and lemma not in lex.words("transfer_verbs") and lemma not in lex.words("merge_verbs"):
+            continue
+        objects = list(object_tokens(v))
+        actor_objects = [(o, how) for o, how in objects if actor(para, o)]
+        themes = theme_lemmas([o for o, how in objects if how in ("dobj", "with", "for", "patient") and not actor(para, o)])
+        themes |= theme_lemmas([o for o, how in objects if how in ("dobj", "patient")])
+        subjects = [a for t in subject_tokens(v) for a in actors(para, t)]
+        if lemma in lex.words("merge_verbs"):
+            yield from _merge(para, v, subjects, objects)
+            continue
+        types = verb_types(v, themes, objects)
+        if not types:
+            continue
+        givers = reverse.get(lemma)
+        for obj, how in actor_objects:
+            if how in place_only and "operates_in" not in types:
+                continue
+            for o in actors(para, obj):
+                if givers and how in givers:
+                    pairs = [(o, s) for s in subjects]
+                else:
+                    pairs = [(s, o) for s in subjects]
+                for s, target in pairs:
+                    if s is not target and s.name != target.name:
+                        yield Found(s, target, types, f"verb:{lemma}", v, 0.8)
+        if not actor_objects and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
+            for n, a in enumerate(subjects):
+                for b in subjects[n + 1:]:
+                    yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)
+
+
+def lex_symmetric(type_name: str) -> bool:
+    from tiewatch.model import vocabulary
+
+    return vocabulary()[type_name].symmetric
+
+
+def _merge(para: Paragraph, v: Any, subjects: list[ActorSpan], objects: list[tuple[Any, str]]) -> Iterator[Found]:
+    """"A, B and C merged (to form D | into D)": each joins D; without a D they ally."""
+    lex = lexicon()
+    new: list[ActorSpan] = []
+    for obj, how in objects:
+        if how in ("into", "as", "under"):
+            new.extend(actors(para, obj))
+    for c in v.children:
+        if c.dep_ in ("xcomp", "advcl", "conj") and c.lemma_.lower() in lex.words("form_verbs"):
+            for o in c.children:
+                if o.dep_ in ("dobj", "attr"):
+                    new.extend(actors(para, o))
+    partners = list(subjects) + [a for obj, how in objects if how == "with" for a in actors(para, obj)]
+    if new:
+        for s in partners:
+            for d in new:
+                if s is not d:
+                    yield Found(s, d, ("part_of",), "verb:merge:into", v, 0.8)
+        return
+    for n, a in enumerate(partners):
+        for b in partners[n + 1:]:
+            yield Found(a, b, ("cooperates_with",), "verb:merge:with", v, 0.7)

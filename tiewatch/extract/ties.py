@@ -1,0 +1,197 @@
+"""Noun rules: ties said with nouns rather than verbs.
+
+- role nouns: "X's military wing", "the leader of X", "X, the leader of Y", "X spokesman Y",
+  "X commander Y", "Y is a member of X", "served as commander of X";
+- relation nouns: "cooperation between X and Y", "X's ties with Y", "X maintains ties with Y",
+  "support for X from Y";
+- "X-backed Y", "pro-X Y", and judgements ("declared X apostates", "treats X as apostates").
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from tiewatch.extract.actors import ActorSpan, Paragraph
+from tiewatch.extract.lexicon import lexicon
+from tiewatch.extract.rules import Found, actor, actors, conjuncts, is_passive, lex_symmetric, subject_tokens
+
+RELATUM_PREPS = ("of", "for", "to", "within", "inside")
+SIDE_B_PREPS = ("with", "to", "for", "against", "on", "of", "toward", "towards", "into", "upon", "over", "alongside")
+
+
+def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
+    """The actors a role noun names: "Abu X, the leader of Y" -> Abu X."""
+    if depth > 4:
+        return []
+    own = para.mention_at(n.i)
+    if own and any(t.pos_ == "PROPN" for t in para.doc[own.start:own.end] if t.i != n.i):
+        return [own]
+    out: list[ActorSpan] = []
+    if n.dep_ == "appos":
+        out += actors(para, n.head)
+    for c in n.children:
+        if c.dep_ == "appos":
+            out += actors(para, c)
+    if n.dep_ in ("compound", "nmod"):
+        h = n.head
+        while h.dep_ in ("compound", "nmod") and para.mention_at(h.i) is None:
+            h = h.head
+        found = para.mention_at(h.i)
+        if found:
+            out.append(found)
+    if n.dep_ == "attr":
+        out += [a for t in subject_tokens(n.head) for a in actors(para, t)]
+    if n.dep_ == "pobj" and n.head.lower_ == "as":
+        out += [a for t in subject_tokens(n.head.head) for a in actors(para, t)]
+    if n.dep_ == "pobj" and n.head.head.lemma_.lower() in lexicon().words("quantity_nouns"):
+        out += identity(para, n.head.head, depth + 1)
+    if n.dep_ == "conj" and not out:
+        out += identity(para, n.head, depth + 1)
+    return [m for i, m in enumerate(out) if all(m is not o for o in out[:i])]
+
+
+def relatum(para: Paragraph, n: Any, exclude: list[ActorSpan]) -> list[ActorSpan]:
+    """The group a role noun is "of": "X's wing", "ISIS leader", "member of X"."""
+    out: list[ActorSpan] = []
+    for c in n.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < n.i:
+            out += actors(para, c)
+        elif c.dep_ == "prep" and c.lower_ in RELATUM_PREPS:
+            out += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+    own = para.mention_at(n.i)
+    return [m for m in out if m is not own and all(m is not e for e in exclude)]
+
+
+def _governing_verb(n: Any) -> Any | None:
+    """The verb whose object (directly or through conjuncts, appositions and "including") is `n`."""
+    h = n
+    for _ in range(6):
+        if h.dep_ in ("conj", "appos"):
+            h = h.head
+        elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
+            h = h.head.head
+        elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ == "VERB":
+            verb = h.head if h.dep_ != "pobj" else h.head.head
+            return verb if verb.pos_ in ("VERB", "AUX") else None
+        else:
+            return None
+    return None
+
+
+def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator[Found]:
+    lex = lexicon()
+    side_a: list[ActorSpan] = []
+    side_b: list[ActorSpan] = []
+    between: list[ActorSpan] = []
+    for c in n.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < n.i:
+            side_a += actors(para, c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            side_a += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+        elif c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+        elif c.dep_ == "prep" and c.lower_ in SIDE_B_PREPS:
+            side_b += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+    verb = _governing_verb(n)
+    if verb is not None:
+        idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
+        if idiom is None:
+            return
+        if not side_a and verb.lemma_.lower() not in lex.verb_types:
+            subjects = [a for t in subject_tokens(verb) for a in actors(para, t)]
+            if verb.lemma_.lower() in lex.words("reverse_light_verbs"):
+                side_b = side_b or subjects
+            else:
+                side_a = subjects
+    symmetric = all(lex_symmetric(t) for t in types)
+    if symmetric and len(between) > 1 and not side_a:
+        for i, a in enumerate(between):
+            for b in between[i + 1:]:
+                yield Found(a, b, types, f"noun:{n.lemma_.lower()}:between", n, 0.7)
+        return
+    side_b += between
+    if symmetric and not side_b and len(side_a) > 1:
+        side_a, side_b = side_a[:1], side_a[1:]
+    for a in side_a:
+        for b in side_b:
+            if a is not b and a.name != b.name:
+                yield Found(a, b, types, f"noun:{n.lemma_.lower()}", n, 0.65)
+
+
+def noun_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    lex = lexicon()
+    agents, resources = lex.words("agent_nouns"), lex.words("resource_nouns")
+    for n in sent:
+        if n.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = n.lemma_.lower()
+        key = lemma if lemma in lex.noun_types else n.lower_
+        types = lex.noun_types.get(key)
+        if not types or key in resources:
+            continue
+        if key in agents:
+            ids = identity(para, n)
+            for s in ids:
+                for o in relatum(para, n, ids):
+                    if s.name != o.name:
+                        yield Found(s, o, types, f"noun:{key}:role", n, 0.75)
+        else:
+            yield from relation_claims(para, n, types)
+
+
+def modifier_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    """"X-backed Y" (X supports Y) and "pro-X Y" (Y supports X)."""
+    participles = lexicon().mapping("hyphen_participles")
+    doc = para.doc
+    for t in sent:
+        i = t.i
+        if t.lower_ in participles and i >= 2 and doc[i - 1].text == "-":
+            giver = para.mention_at(i - 2) or _nationality(para, doc[i - 2])
+            if giver is None:
+                continue
+            h = t.head if t.dep_ in ("amod", "compound", "npadvmod", "advmod") else t
+            targets = identity(para, h) or ([para.mention_at(h.i)] if para.mention_at(h.i) else [])
+            for o in targets:
+                if o is not giver:
+                    yield Found(giver, o, (participles[t.lower_],), f"modifier:{t.lower_}", t, 0.7)
+        elif t.lower_ == "pro" and i + 2 < len(doc) and doc[i + 1].text == "-":
+            supported = para.mention_at(i + 2)
+            if supported is None:
+                continue
+            h = doc[supported.head] if supported.head >= 0 else doc[i + 2]
+            while h.i < len(doc) and para.mention_at(h.i) is supported and h.head is not h:
+                h = h.head
+            for o in identity(para, h) or actors(para, h):
+                if o is not supported:
+                    yield Found(o, supported, ("supports",), "modifier:pro", t, 0.7)
+
+
+def _nationality(para: Paragraph, t: Any) -> ActorSpan | None:
+    if t.ent_type_ in ("NORP", "GPE"):
+        return ActorSpan(t.i, t.i + 1, "state", t.ent_type_, t.text, t.idx, t.idx + len(t.text), head=t.i)
+    return None
+
+
+def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    """"ISIS declared Hamas apostates", "treats Hamas as apostates", "considers Hamas to be an
+    apostate movement": the judge denounces the judged."""
+    lex = lexicon()
+    labels = {c.lower() for c in lex.noun_types if "denounces" in lex.noun_types[c]}
+    for v in sent:
+        if v.lemma_.lower() not in lex.words("judgement_verbs") or v.pos_ != "VERB" or is_passive(v):
+            continue
+        judged: list[Any] = [c for c in v.children if c.dep_ == "dobj"]
+        complements: list[Any] = [c for c in v.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
+        complements += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        for comp in list(complements):
+            judged += [c for c in comp.children if c.dep_ == "nsubj"]
+            complements += [c for c in comp.children if c.dep_ in ("attr", "acomp", "oprd")]
+        words = {w.lemma_.lower() for c in complements for w in [c, *c.children]} | {
+            w.lemma_.lower() for j in judged for w in j.children if w.dep_ in ("appos", "oprd")}
+        if not words & labels:
+            continue
+        subjects = [a for t in subject_tokens(v) for a in actors(para, t)]
+        for target in [a for j in judged for a in actors(para, j)]:
+            for s in subjects:
+                if s.name != target.name:
+                    yield Found(s, target, ("denounces",), f"judgement:{v.lemma_.lower()}", v, 0.7)
