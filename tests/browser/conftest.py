@@ -1,0 +1,87 @@
+"""A live server (uvicorn in a thread, on a free port) over the web tests' corpus, and a real
+headless Chromium driven by Playwright. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tiewatch.store import ROLES, Store
+from tiewatch.web import create_app
+from web import corpus
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live(sqlite_url):
+    """The app served on 127.0.0.1 (anonymous reading allowed): base URL, store, ids and tokens."""
+    store = Store(sqlite_url)
+    ids = corpus.build(store)
+    tokens = {role: store.add_user(f"{role}-one", role)[1] for role in ROLES}
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 15
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the test server did not start"
+    yield {"url": f"http://127.0.0.1:{port}", "store": store, "ids": ids, "tokens": tokens}
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is absent: `apt-get install chromium` (scripts/test.sh does it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records dialogs and console errors; the test asserts on them."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    tab.dialogs, tab.errors = [], []
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    context.close()
+
+
+def shoot(tab, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(tab, live, role: str) -> None:
+    tab.goto(live["url"] + "/login")
+    tab.fill("input[name=name]", f"{role}-one")
+    tab.fill("input[name=token]", live["tokens"][role])
+    tab.click("button[type=submit]")
+    tab.wait_for_url(live["url"] + "/")

@@ -1,0 +1,121 @@
+"""The UI in real headless Chromium: graph, dossier, evidence, review by role, hostile documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.conftest import shoot, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_for_graph(tab) -> None:
+    tab.wait_for_selector("#graph[data-ready=true]", timeout=20000)
+
+
+def _click_node(tab, label: str) -> None:
+    """Click a node where Cytoscape drew it on the canvas."""
+    point = tab.evaluate(
+        """(label) => {
+            const cy = window.tiewatchGraph;
+            const node = cy.nodes().filter(n => n.data('label') === label)[0];
+            const pos = node.renderedPosition();
+            const box = cy.container().getBoundingClientRect();
+            return {x: box.left + pos.x, y: box.top + pos.y};
+        }""",
+        label,
+    )
+    tab.mouse.click(point["x"], point["y"])
+
+
+def test_graph_renders_and_a_node_opens_the_dossier(page, live):
+    page.goto(live["url"] + "/graph")
+    _wait_for_graph(page)
+    counts = page.evaluate("() => [window.tiewatchGraph.nodes().length, window.tiewatchGraph.edges().length]")
+    assert counts == [3, 3]
+    assert "3 actors, 3 ties" in page.inner_text("#graph-status")
+    shoot(page, "graph")
+    _click_node(page, "Kora Valley Front")
+    page.wait_for_url(f"{live['url']}/actors/{live['ids']['Kora Valley Front']}")
+    assert page.inner_text("h1").startswith("Kora Valley Front")
+    _wait_for_graph(page)
+    shoot(page, "dossier")
+    assert not page.errors and not page.dialogs
+
+
+def test_graph_filter_narrows_the_edges(page, live):
+    page.goto(live["url"] + "/graph")
+    page.select_option("select[name=type]", "trains")
+    page.click("form.filters button[type=submit]")
+    _wait_for_graph(page)
+    assert page.evaluate("() => window.tiewatchGraph.edges().map(e => e.data('type'))") == ["trains"]
+
+
+def test_two_clicks_from_an_actor_to_the_highlighted_sentence(page, live):
+    page.goto(f"{live['url']}/actors/{live['ids']['Black Banner Brigade']}")
+    page.click(f"a.tie-link[href='/ties/{live['ids']['supplies_weapons']}']")
+    quote = "Officials in Niamey said the Kora Valley Front supplied rifles to the Black Banner Brigade."
+    assert page.locator("blockquote.quote", has_text=quote).is_visible()
+    assert page.locator(".denials blockquote.quote").count() == 1
+    shoot(page, "tie")
+    page.locator("article.claim", has_text=quote).locator("a.in-document").click()
+    page.wait_for_url(f"**/documents/{live['ids']['first']}#claim-*")
+    highlighted = page.locator(".doc-text a.evidence").all_inner_texts()
+    assert quote in "".join(highlighted)
+    assert page.locator(".doc-text a.evidence.pol-denied").count() >= 1
+    shoot(page, "document")
+    assert not page.errors and not page.dialogs
+
+
+def test_an_analysts_rejection_changes_what_a_viewer_sees(browser, live):
+    analyst = browser.new_page()
+    sign_in(analyst, live, "analyst")
+    claim = next(c for c in live["store"].claims_for_tie(live["ids"]["supplies_weapons"]) if c.claimant == "Desert Wire")
+    analyst.goto(f"{live['url']}/claims/{claim.id}")
+    analyst.click("button.reject")
+    analyst.wait_for_selector(".flash")
+    assert "reject recorded" in analyst.inner_text(".flash")
+    shoot(analyst, "claim-rejected")
+    viewer = browser.new_page()
+    sign_in(viewer, live, "viewer")
+    viewer.goto(f"{live['url']}/ties/{live['ids']['supplies_weapons']}")
+    assert "1</strong> independent source" in viewer.content()
+    assertions = viewer.locator("section.panel", has=viewer.locator("h2", has_text="Assertions"))
+    assert "Desert Wire" not in assertions.inner_text()
+    viewer.goto(f"{live['url']}/claims/{claim.id}")
+    assert "reject" in viewer.inner_text("ul.history") and viewer.locator("button.reject").count() == 0
+    analyst.close()
+    viewer.close()
+
+
+def test_a_viewers_review_attempt_is_refused(page, live):
+    sign_in(page, live, "viewer")
+    claim = live["store"].claims_for_tie(live["ids"]["trains"])[0]
+    page.goto(f"{live['url']}/claims/{claim.id}")
+    assert "Only analysts can review claims." in page.inner_text("aside")
+    status = page.evaluate(
+        """async (id) => {
+            const r = await fetch('/api/claims/' + id + '/review', {method: 'POST',
+                headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: 'reject'})});
+            return [r.status, (await r.json()).error];
+        }""",
+        claim.id,
+    )
+    assert status[0] == 403 and "only an analyst" in status[1]
+    assert live["store"].get_claim(claim.id).status == "pending"
+
+
+def test_a_hostile_document_executes_nothing(page, live):
+    doc_id = live["ids"]["hostile"]
+    for url in (f"/documents/{doc_id}", f"/ties/{live['ids']['funds']}", "/search?q=breaking", "/sources", "/documents"):
+        page.goto(live["url"] + url)
+        page.wait_for_load_state("load")
+    page.goto(f"{live['url']}/documents/{doc_id}")
+    assert "<script>alert('text')</script>" in page.inner_text(".doc-text")
+    assert page.inner_text("h1").startswith('<script>alert("title")</script>')
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.locator("img, svg, script:not([src])").count() == 0
+    page.click(".doc-text a.evidence")
+    page.wait_for_load_state("load")
+    shoot(page, "hostile-claim")
+    assert page.dialogs == [] and page.errors == []
