@@ -13,6 +13,7 @@ in this run) counts as known and is neither extracted nor stored again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
@@ -74,6 +75,15 @@ def refresh_graph(store) -> bool:
     return True
 
 
+def store_files(store) -> frozenset[Path]:
+    """The SQLite database file and its journals, which a folder being ingested may hold."""
+    url = getattr(getattr(store, "engine", None), "url", None)
+    if url is None or url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return frozenset()
+    base = Path(url.database)
+    return frozenset(Path(f"{base}{suffix}") for suffix in ("", "-wal", "-shm", "-journal"))
+
+
 def ingest(
     store,
     targets: list[str],
@@ -84,7 +94,7 @@ def ingest(
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    items = expand(targets)
+    items = expand(targets, exclude=store_files(store))
     report = IngestReport(inputs=len(items), extractor=getattr(extractor, "name", None) if extractor else None)
     fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
     executor = executor or LocalExecutor()

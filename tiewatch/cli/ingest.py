@@ -31,7 +31,10 @@ def parse_size(text: str) -> int:
 
 @contextmanager
 def progress_bar() -> Iterator:
-    """A Rich progress bar on stderr (drawn only on a terminal), fed by the pipeline's callback."""
+    """A Rich progress bar on stderr, fed by the pipeline's callback; nothing when stderr is not a terminal."""
+    if not err_console.is_terminal:
+        yield None
+        return
     bar = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,

@@ -26,11 +26,13 @@ class Item:
     direct: bool
 
 
-def expand(targets: list[str]) -> list[Item]:
+def expand(targets: list[str], exclude: frozenset[Path] = frozenset()) -> list[Item]:
     """Files and URLs to read, folders walked recursively in name order (hidden entries left out).
 
-    A named path that does not exist is an IngestError: the user mistyped it.
+    Files in `exclude` (the store's own database files) are never read from a folder. A named path
+    that does not exist is an IngestError: the user mistyped it.
     """
+    skip = {path.resolve() for path in exclude}
     items: list[Item] = []
     for target in targets:
         if is_url(target):
@@ -38,7 +40,7 @@ def expand(targets: list[str]) -> list[Item]:
             continue
         path = Path(target)
         if path.is_dir():
-            items.extend(Item(str(found), direct=False) for found in _walk(path))
+            items.extend(Item(str(found), direct=False) for found in _walk(path) if found.resolve() not in skip)
         elif path.exists():
             items.append(Item(target, direct=True))
         else:
