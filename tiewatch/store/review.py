@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
-from tiewatch.model import NotFound, ReviewError, vocabulary
+from tiewatch.model import NotFound, ReviewError, Tie, vocabulary
 from tiewatch.store.base import utcnow
+from tiewatch.store.graphviews import ClaimView, claim_view_query
 from tiewatch.store.tables import claims, review_log, sources
 
 STATUSES = ("pending", "confirmed", "rejected")
@@ -120,6 +121,17 @@ class ReviewMixin:
                 raise ReviewError(f"source {source_id} is already graded {reliability}; nothing changed")
             conn.execute(sources.update().where(sources.c.id == source_id).values(reliability=reliability))
             return self._log(conn, who, "grade", "source", source_id, {"reliability": old}, {"reliability": reliability})
+
+    def rejected_claims_for_tie(self, tie: Tie) -> list[ClaimView]:
+        """Claims analysts rejected that would otherwise count towards `tie` (same actors and type)."""
+        query = claim_view_query().where(claims.c.status == "rejected")
+        subj, obj = query.selected_columns.subject_actor_id, query.selected_columns.object_actor_id
+        pair = or_(
+            and_(subj == tie.subject_id, obj == tie.object_id), and_(subj == tie.object_id, obj == tie.subject_id)
+        )
+        query = query.where(pair, func.coalesce(claims.c.reviewed_type, claims.c.type) == tie.type)
+        with self.reading() as conn:
+            return [ClaimView(**row._mapping) for row in conn.execute(query.order_by(claims.c.id)).all()]
 
     def get_review(self, entry_id: int) -> ReviewEntry:
         with self.reading() as conn:

@@ -6,6 +6,7 @@ once (a rejected claim leaves its tie; the claim and the decision stay in the hi
 
 from __future__ import annotations
 
+from tiewatch import resolve
 from tiewatch.model import ReviewError
 from tiewatch.store import ReviewEntry, Store, User
 
@@ -55,7 +56,33 @@ def undo(store: Store, user: User, entry_id: int) -> ReviewEntry:
     return entry
 
 
-def _undo_actor_change(store: Store, entry: ReviewEntry) -> None:
-    from tiewatch import resolve
+def merge_actors(store: Store, user: User, keep_id: int, other: str, why: str | None = None) -> ReviewEntry:
+    """Fold the actor `other` (an id, name or alias) into actor `keep_id`."""
+    kept, gone = resolve.find_actor(store, keep_id), resolve.find_actor(store, other)
+    log_id = resolve.merge(store, kept.id, gone.id, why=why, who=user.name)
+    entry = store.log_review(
+        user.name, "merge", "actor", kept.id,
+        {"merged": None}, {"merged": gone.id, "merged_name": gone.name, "merge_log_id": log_id},
+    )
+    refresh_graph(store)
+    return entry
 
-    resolve.undo(store, entry.after["merge_log_id"])
+
+def split_actor(store: Store, user: User, actor_id: int, alias: str, why: str | None = None) -> ReviewEntry:
+    """Take `alias` off the actor: undoes the merge it came from, else makes it a new actor."""
+    actor = resolve.find_actor(store, actor_id)
+    log_id = resolve.split(store, actor.id, alias, why=why, who=user.name)
+    entry = store.log_review(user.name, "split", "actor", actor.id, {"alias": alias}, {"alias": None, "merge_log_id": log_id})
+    refresh_graph(store)
+    return entry
+
+
+def _undo_actor_change(store: Store, entry: ReviewEntry) -> None:
+    """A merge is undone through its log entry; a split that undid a merge is undone by merging again."""
+    log = {e.id: e for e in store.merge_entries()}.get(entry.after.get("merge_log_id"))
+    if log is None:
+        raise ReviewError(f"change #{entry.id} has no merge log entry to reverse")
+    if entry.action == "split" and log.action == "merge" and log.undone_at:
+        resolve.merge(store, log.kept_id, log.other_id, why=f"undo change #{entry.id}", who=entry.who)
+    else:
+        resolve.undo(store, log.id)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Form, Path, Query, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
+
+from tiewatch import resolve
 
 from tiewatch.model import Actor, Tie
 from tiewatch.model.records import ACTOR_KINDS
 from tiewatch.store import ClaimView, Store, User
-from tiewatch.web.auth import Reader, get_store
+from tiewatch.web import reviewing
+from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, actor_json, claim_json, paginated, tie_json
+from tiewatch.web.serialize import Page, actor_json, claim_json, paginated, review_json, tie_json
 
 router = APIRouter()
 ActorId = Path(..., ge=1, le=2**31 - 1, description="The actor's id.")
@@ -42,15 +47,66 @@ def dossier(store: Store, actor: Actor) -> tuple[dict[str, list[TieLine]], list[
     return groups, timeline
 
 
+class ActorMerge(BaseModel):
+    other: str = Field(..., min_length=1, max_length=300, description="Id, name or alias of the actor to fold in.")
+    why: str | None = Field(None, max_length=500)
+
+
+class ActorSplit(BaseModel):
+    alias: str = Field(..., min_length=1, max_length=300, description="The name to take off this actor.")
+    why: str | None = Field(None, max_length=500)
+
+
 @router.get("/actors/{actor_id}", include_in_schema=False)
 def actor_page(request: Request, actor_id: int = ActorId, user: User = Reader):
     store = get_store(request)
-    actor = store.get_actor(actor_id)
+    store.get_actor(actor_id)
+    actor = resolve.find_actor(store, actor_id)
+    if actor.id != actor_id:
+        return RedirectResponse(f"/actors/{actor.id}", status_code=307)
     groups, timeline = dossier(store, actor)
     return render(request, "actor.html", {
         "actor": actor, "groups": groups, "timeline": timeline,
         "history": store.list_reviews(target_kind="actor", target_id=actor_id, limit=20),
     })
+
+
+@router.post("/actors/{actor_id}/merge", include_in_schema=False)
+def merge_form(
+    request: Request, actor_id: int = ActorId, other: str = Form(..., min_length=1, max_length=300),
+    csrf: str = Form(""), user: User = Analyst,
+):
+    check_csrf(request, csrf)
+    entry = reviewing.merge_actors(get_store(request), user, actor_id, other.strip())
+    request.session["flash"] = f"{entry.after['merged_name']} merged into this actor (change #{entry.id})."
+    return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
+
+
+@router.post("/actors/{actor_id}/split", include_in_schema=False)
+def split_form(
+    request: Request, actor_id: int = ActorId, alias: str = Form(..., min_length=1, max_length=300),
+    csrf: str = Form(""), user: User = Analyst,
+):
+    check_csrf(request, csrf)
+    entry = reviewing.split_actor(get_store(request), user, actor_id, alias.strip())
+    request.session["flash"] = f"{alias.strip()} split off (change #{entry.id})."
+    return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
+
+
+@router.post("/api/actors/{actor_id}/merge", tags=["review"])
+def merge_api(request: Request, actor_id: int = ActorId, body: ActorMerge = Body(...), user: User = Analyst) -> dict:
+    """Fold another actor (id, name or alias) into this one (analysts); undo through /api/reviews."""
+    store = get_store(request)
+    entry = reviewing.merge_actors(store, user, actor_id, body.other, body.why)
+    return {"review": review_json(entry), "actor": actor_json(store.get_actor(entry.target_id))}
+
+
+@router.post("/api/actors/{actor_id}/split", tags=["review"])
+def split_api(request: Request, actor_id: int = ActorId, body: ActorSplit = Body(...), user: User = Analyst) -> dict:
+    """Take a name off this actor (analysts): undoes the merge it came from, else makes a new actor."""
+    store = get_store(request)
+    entry = reviewing.split_actor(store, user, actor_id, body.alias, body.why)
+    return {"review": review_json(entry), "actor": actor_json(store.get_actor(entry.target_id))}
 
 
 @router.get("/api/actors", tags=["actors"])

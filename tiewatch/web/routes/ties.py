@@ -28,13 +28,12 @@ def known_type(name: str | None) -> str | None:
 def tie_page(request: Request, tie_id: int = TieId, user: User = Reader):
     store = get_store(request)
     tie = store.get_tie(tie_id)
-    claims = store.claims_for_tie(tie_id)
-    live = [c for c in claims if c.status != "rejected"]
+    live = [c for c in store.claims_for_tie(tie_id) if c.status != "rejected"]
     return render(request, "tie.html", {
         "tie": tie, "polarity": tie_polarity(tie),
         "assertions": [c for c in live if c.polarity != "denied"],
         "denials": [c for c in live if c.polarity == "denied"],
-        "rejected": [c for c in claims if c.status == "rejected"],
+        "rejected": store.rejected_claims_for_tie(tie),
         "description": vocabulary()[tie.type].description if tie.type in vocabulary() else "",
     })
 
