@@ -16,15 +16,15 @@ KINDS = {
 
 def add_document(store, text: str, claims: list[tuple], *, source: str = "MEMRI JTTM", reliability: str = "B",
                  published: str = "2016-02-24", title: str | None = None, origin: str | None = None) -> int:
-    """Store `text` with one claim per (subject, type, object, polarity, claimant) tuple.
+    """Store `text` with one claim per (subject, type, object, polarity, claimant[, cue]) tuple.
 
-    The claim's sentence is the sentence of `text` naming both ends; it must exist.
+    The claim's sentence is the first sentence of `text` naming both ends (and the cue, if given).
     """
     sentences = [(m.start(), m.group()) for m in re.finditer(r"[^.!?]+[.!?]", text)]
     mentions: dict[tuple[str, int], Mention] = {}
     found: list[Claim] = []
-    for subject, tie_type, obj, polarity, claimant in claims:
-        start, sentence = next((s, t) for s, t in sentences if subject in t and obj in t)
+    for subject, tie_type, obj, polarity, claimant, *cue in claims:
+        start, sentence = next((s, t) for s, t in sentences if subject in t and obj in t and all(c in t for c in cue))
         lead = len(sentence) - len(sentence.lstrip())
         start, sentence = start + lead, sentence.strip()
 
@@ -73,6 +73,6 @@ def build_network(store) -> None:
     ], source="Al-Ahram", reliability="C", published="2016-03-02", title="Hamas denies supplying ISIS Sinai")
     add_document(store, REPORT, [
         ("Sinai Province", "smuggles_for", "Hamas", "asserted", "Officials"),
-        ("Sinai Province", "cooperates_with", "Hamas", "asserted", "Reuters"),
+        ("Sinai Province", "cooperates_with", "Hamas", "asserted", "Reuters", "cooperates"),
     ], source="Reuters", reliability="A", published="2016-04-10", title="Border smuggling")
     refresh(store)

@@ -8,16 +8,18 @@ from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
 from tiewatch.store.documents import DocumentsMixin
 from tiewatch.store.graphreads import GraphReadsMixin
 from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
+from tiewatch.store.ties import TiesMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
-from tiewatch.store.ties import TiesMixin
 from tiewatch.store.users import ROLES, User, UsersMixin
+from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, StoreBase):
+class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, WatchMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
 __all__ = [
     "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "resolve_url", "utcnow",
+    "AlertRecord", "WatchRule",
 ]

@@ -211,6 +211,7 @@ watch_rules = Table(
     Column("min_sources", Integer),
     Column("polarity", String(10)),
     Column("webhook_url", Text),
+    Column("webhook_secret", Text),  # HMAC key for the signature header; else TIEWATCH_WEBHOOK_SECRET
     Column("email", Text),
     Column("created_at", String(32), nullable=False),
 )
@@ -225,6 +226,7 @@ alerts = Table(
     Column("at", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
     Column("delivered", JSON, nullable=False, default=dict),
+    Column("baseline", Integer, nullable=False, default=0),  # 1 = already true when the rule was added
     UniqueConstraint("rule_id", "tie_id", "event", name="uq_alerts_rule_tie_event"),
 )
 

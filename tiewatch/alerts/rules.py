@@ -1,0 +1,104 @@
+"""Turning what changed in the graph into alerts, once each.
+
+A rule matches ties by actor (name or alias, either end), tie type, polarity (the tie has a claim
+of it) and a minimum of independent sources. It raises three events:
+
+- `new_tie`: a tie it matches appears (rules without --min-sources);
+- `sources_reached`: a tie it matches reaches the rule's N independent sources (rules with it);
+- `first_denial`: a tie it matches is denied for the first time.
+
+Each (rule, tie, event) is recorded once in the store, so re-ingesting or re-aggregating never
+raises it again, and a tie merely seen again raises nothing. A new rule does not flood: what is
+already true when it is added becomes its baseline, and only later changes raise alerts.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from tiewatch.export.records import tie_record
+from tiewatch.model import Tie
+from tiewatch.store import ClaimView
+
+log = logging.getLogger(__name__)
+EVIDENCE = 3
+POLARITY_ORDER = {"asserted": 0, "hedged": 1, "denied": 2}
+
+
+@dataclass
+class Alert:
+    """One event on one tie for one rule, as delivered (the payload is fixed when raised)."""
+
+    id: int
+    rule: str
+    event: str
+    tie_id: int
+    at: str
+    payload: dict[str, Any]
+
+    @property
+    def title(self) -> str:
+        return str(self.payload.get("title", f"{self.event} on tie {self.tie_id}"))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "rule": self.rule, "event": self.event, "tie_id": self.tie_id, "at": self.at,
+                **self.payload}
+
+
+def _phrase(tie: Tie) -> str:
+    return f"{tie.subject} {tie.type.replace('_', ' ')} {tie.object}"
+
+
+def title(event: str, tie: Tie, rule_sources: int | None = None) -> str:
+    if event == "new_tie":
+        return f"New tie: {_phrase(tie)} (grade {tie.grade}, {tie.sources} independent source(s))"
+    if event == "first_denial":
+        return f"First denial: {_phrase(tie)} is now denied ({tie.denied} denial(s), {tie.asserted} assertion(s))"
+    return f"Corroborated: {_phrase(tie)} reached {rule_sources or tie.sources} independent sources (grade {tie.grade})"
+
+
+def strongest(claims: list[ClaimView], event: str, limit: int = EVIDENCE) -> list[ClaimView]:
+    """The claims to quote first: denials for a denial event, else assertions; better sources first."""
+    def rank(c: ClaimView) -> tuple:
+        polarity = 0 if (event == "first_denial") == (c.polarity == "denied") else 1 + POLARITY_ORDER[c.polarity]
+        return (polarity, c.reliability or "F", -c.confidence, c.date or "9999", c.id)
+
+    return sorted((c for c in claims if c.status != "rejected"), key=rank)[:limit]
+
+
+def evidence_record(claim: ClaimView) -> dict[str, Any]:
+    return {
+        "sentence": claim.sentence, "claimant": claim.claimant, "polarity": claim.polarity,
+        "source": claim.source, "reliability": claim.reliability, "date": claim.date,
+        "document": claim.document_title or claim.document_origin, "origin": claim.document_origin,
+    }
+
+
+def payload(store: Any, rule: Any, event: str, tie: Tie) -> dict[str, Any]:
+    return {
+        "title": title(event, tie, rule.min_sources),
+        "tie": tie_record(tie),
+        "evidence": [evidence_record(c) for c in strongest(store.claims_for_tie(tie.id), event)],
+    }
+
+
+def raise_alerts(store: Any) -> list[Alert]:
+    """Record every event that holds now and was not recorded before; return the new alerts."""
+    raised: list[Alert] = []
+    for rule in store.list_watch_rules():
+        for tie_id, event in store.unrecorded_events(rule):
+            tie = store.get_tie(tie_id)
+            record = store.record_alert(rule.id, tie_id, event, payload(store, rule, event, tie))
+            if record is not None:
+                raised.append(Alert(record.id, rule.name, event, tie_id, record.at, record.payload))
+    if raised:
+        log.info("%d new alert(s)", len(raised))
+    return raised
+
+
+def alerts_of(store: Any, rule_name: str, limit: int | None = None) -> list[Alert]:
+    """The alerts a rule has raised, newest first."""
+    rule = store.get_watch_rule(rule_name)
+    return [Alert(a.id, rule.name, a.event, a.tie_id, a.at, a.payload) for a in store.list_alerts(rule.id, limit)]

@@ -1,0 +1,178 @@
+"""Watch rules and the alerts they raise.
+
+An alert row is unique per (rule, tie, event), so an event is recorded at most once. When a rule
+is added, every event already true for it is recorded as a *baseline* row: known, never delivered,
+never shown. After that only what changes raises an alert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from sqlalchemy import and_, exists, func, or_, select
+
+from tiewatch.model import NotFound, StoreError
+from tiewatch.store.base import utcnow
+from tiewatch.store.tables import actors, alerts, aliases, ties, watch_rules
+
+EVENTS = ("new_tie", "first_denial", "sources_reached")
+
+
+@dataclass
+class WatchRule:
+    """What an analyst wants to be told about. Empty filters match everything."""
+
+    name: str
+    actor: str | None = None
+    type: str | None = None
+    min_sources: int | None = None
+    polarity: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    email: str | None = None
+    created_at: str | None = None
+    id: int | None = None
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """With a source threshold a tie counts once it reaches it; otherwise when it appears."""
+        return ("sources_reached", "first_denial") if self.min_sources else ("new_tie", "first_denial")
+
+
+@dataclass
+class AlertRecord:
+    id: int
+    rule_id: int
+    tie_id: int
+    event: str
+    at: str
+    payload: dict[str, Any]
+    delivered: dict[str, Any] = field(default_factory=dict)
+
+
+def _rule_from_row(row: Any) -> WatchRule:
+    return WatchRule(
+        id=row.id, name=row.name, actor=row.actor, type=row.type, min_sources=row.min_sources,
+        polarity=row.polarity, webhook_url=row.webhook_url, webhook_secret=row.webhook_secret, email=row.email,
+        created_at=row.created_at,
+    )
+
+
+def _alert_from_row(row: Any) -> AlertRecord:
+    return AlertRecord(
+        id=row.id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event, at=row.at,
+        payload=dict(row.payload or {}), delivered=dict(row.delivered or {}),
+    )
+
+
+def _matching_ties(rule: WatchRule, event: str) -> Any:
+    """Ids of ties the rule covers for which `event` holds and no alert row exists yet."""
+    query = select(ties.c.id).where(ties.c.asserted + ties.c.denied + ties.c.hedged > 0)
+    if rule.actor:
+        name = rule.actor.lower()
+        by_alias = select(aliases.c.actor_id).where(func.lower(aliases.c.alias) == name)
+        named = select(actors.c.id).where(or_(func.lower(actors.c.name) == name, actors.c.id.in_(by_alias)))
+        query = query.where(or_(ties.c.subject_id.in_(named), ties.c.object_id.in_(named)))
+    if rule.type:
+        query = query.where(ties.c.type == rule.type)
+    if rule.polarity in ("asserted", "denied", "hedged"):
+        query = query.where(ties.c[rule.polarity] > 0)
+    if rule.min_sources:
+        query = query.where(ties.c.sources >= rule.min_sources)
+    if event == "first_denial":
+        query = query.where(ties.c.denied > 0)
+    recorded = exists().where(
+        and_(alerts.c.rule_id == rule.id, alerts.c.tie_id == ties.c.id, alerts.c.event == event)
+    )
+    return query.where(~recorded).order_by(ties.c.id)
+
+
+class WatchMixin:
+    # --- rules ----------------------------------------------------------------------------
+    def add_watch_rule(self, rule: WatchRule) -> WatchRule:
+        """Store a rule and record what is already true for it as its baseline."""
+        with self.transaction() as conn:
+            taken = conn.execute(select(watch_rules.c.id).where(watch_rules.c.name == rule.name)).scalar()
+            if taken is not None:
+                raise StoreError(f"a watch rule named {rule.name!r} exists; remove it first or pick another name")
+            rule.created_at = utcnow()
+            rule.id = conn.execute(
+                watch_rules.insert().values(
+                    name=rule.name, actor=rule.actor, type=rule.type, min_sources=rule.min_sources,
+                    polarity=rule.polarity, webhook_url=rule.webhook_url, webhook_secret=rule.webhook_secret,
+                    email=rule.email, created_at=rule.created_at,
+                )
+            ).inserted_primary_key[0]
+            for event in rule.events:
+                rows = [
+                    {"rule_id": rule.id, "tie_id": tie_id, "event": event, "at": rule.created_at,
+                     "payload": {}, "delivered": {}, "baseline": 1}
+                    for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
+                ]
+                if rows:
+                    conn.execute(alerts.insert(), rows)
+        return rule
+
+    def list_watch_rules(self) -> list[WatchRule]:
+        with self.reading() as conn:
+            return [_rule_from_row(r) for r in conn.execute(select(watch_rules).order_by(watch_rules.c.name))]
+
+    def get_watch_rule(self, name: str) -> WatchRule:
+        with self.reading() as conn:
+            row = conn.execute(select(watch_rules).where(watch_rules.c.name == name)).first()
+        if row is None:
+            raise NotFound(f"no watch rule named {name!r}; `tiewatch watch list` shows them")
+        return _rule_from_row(row)
+
+    def remove_watch_rule(self, name: str) -> None:
+        rule = self.get_watch_rule(name)
+        with self.transaction() as conn:
+            conn.execute(alerts.delete().where(alerts.c.rule_id == rule.id))
+            conn.execute(watch_rules.delete().where(watch_rules.c.id == rule.id))
+
+    # --- alerts ---------------------------------------------------------------------------
+    def unrecorded_events(self, rule: WatchRule) -> list[tuple[int, str]]:
+        """(tie id, event) pairs that hold for the rule now and have not been recorded."""
+        with self.reading() as conn:
+            return [
+                (tie_id, event)
+                for event in rule.events
+                for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
+            ]
+
+    def record_alert(self, rule_id: int, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
+        """Insert one alert; None when (rule, tie, event) is already recorded."""
+        with self.transaction() as conn:
+            known = conn.execute(
+                select(alerts.c.id).where(
+                    alerts.c.rule_id == rule_id, alerts.c.tie_id == tie_id, alerts.c.event == event
+                )
+            ).scalar()
+            if known is not None:
+                return None
+            at = utcnow()
+            alert_id = conn.execute(
+                alerts.insert().values(
+                    rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload, delivered={}, baseline=0
+                )
+            ).inserted_primary_key[0]
+        return AlertRecord(id=alert_id, rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload)
+
+    def list_alerts(self, rule_id: int | None = None, limit: int | None = None) -> list[AlertRecord]:
+        """Alerts raised (baseline rows excluded), newest first."""
+        query = select(alerts).where(alerts.c.baseline == 0).order_by(alerts.c.at.desc(), alerts.c.id.desc())
+        if rule_id is not None:
+            query = query.where(alerts.c.rule_id == rule_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.reading() as conn:
+            return [_alert_from_row(r) for r in conn.execute(query)]
+
+    def mark_delivered(self, alert_ids: Iterable[int], channel: str, outcome: str) -> None:
+        """Note on each alert how a channel (webhook, email) went: a time, or an error."""
+        with self.transaction() as conn:
+            for row in conn.execute(select(alerts.c.id, alerts.c.delivered).where(alerts.c.id.in_(list(alert_ids)))):
+                delivered = dict(row.delivered or {})
+                delivered[channel] = outcome
+                conn.execute(alerts.update().where(alerts.c.id == row.id).values(delivered=delivered))
