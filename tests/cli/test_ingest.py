@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.ingest.webserver import serve
 from tiewatch.cli.app import app
 from tiewatch.store import Store
 
@@ -110,6 +111,17 @@ def test_private_url_refused_with_a_hint(sqlite_url):
     result = run("ingest", "http://127.0.0.1:9/feed", "--db", sqlite_url)
     assert result.exit_code == 2 and "pass --allow-private" in result.output
     assert Store(sqlite_url).count_documents() == 0
+
+
+def test_urls_fetched_with_allow_private_and_known_on_refetch(sqlite_url):
+    with serve() as base:
+        urls = [f"{base}/article", f"{base}/latest"]
+        first = run("ingest", *urls, "--db", sqlite_url, "--no-extract", "--allow-private")
+        again = run("ingest", *urls, "--db", sqlite_url, "--no-extract", "--allow-private")
+    assert first.exit_code == 0 and "2 new, 0 already known, 0 skipped" in first.output
+    assert "0 new, 2 already known, 0 skipped" in again.output
+    kinds = {doc.origin: doc.kind for doc in Store(sqlite_url).iter_documents()}
+    assert kinds == {f"{base}/article": "html", "https://ford.example/a": "feed"}
 
 
 def test_unknown_extractor_is_named(sqlite_url):

@@ -47,3 +47,18 @@ def test_corrupt_word_part_is_refused_in_one_line(make_docx, tmp_path):
     with pytest.raises(IngestError) as caught:
         read(broken)
     assert "\n" not in str(caught.value) and "broken.docx" in str(caught.value)
+
+
+def test_word_file_that_unpacks_enormously_is_refused(make_docx, tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(make_docx(["Cover page."])) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, src.read(item.filename))
+        with dst.open("word/media/padding.bin", "w", force_zip64=True) as padding:
+            for _ in range(510):
+                padding.write(bytes(1_000_000))
+    assert bomb.stat().st_size < 5_000_000
+    with pytest.raises(IngestError, match="refused as unsafe"):
+        read(bomb)

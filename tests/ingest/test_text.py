@@ -49,3 +49,10 @@ def test_program_source_is_not_a_document(tmp_path):
     script.write_text("print('hello')\n")
     with pytest.raises(IngestError, match="program source code"):
         read(script)
+
+
+def test_other_xml_is_not_stored_as_text(tmp_path):
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')
+    with pytest.raises(IngestError, match="XML that is neither a feed nor a web page"):
+        read(sitemap)

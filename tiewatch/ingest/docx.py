@@ -11,6 +11,12 @@ from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError
 
 DOCUMENT_PART = "word/document.xml"
+MAX_UNPACKED = 500 * 1000 * 1000  # a Word file that unpacks to more than this is a zip bomb, not a report
+
+
+def _unpacked_size(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(info.file_size for info in archive.infolist())
 
 
 def _body_text(document) -> str:
@@ -47,6 +53,8 @@ class DocxReader:
 
         if DOCUMENT_PART not in blob.zip_names:
             raise IngestError(f"{blob.origin}: damaged DOCX (not a readable Word archive)")
+        if _unpacked_size(blob.data) > MAX_UNPACKED:
+            raise IngestError(f"{blob.origin}: DOCX that unpacks to over {MAX_UNPACKED // 10**6} MB; refused as unsafe")
         try:
             document = docx.Document(io.BytesIO(blob.data))
             text = _body_text(document)

@@ -52,6 +52,8 @@ class TextReader:
     def read(self, blob: Blob) -> Iterator[Document]:
         if blob.looks_binary():
             raise IngestError(f"{blob.origin}: binary data, not text")
+        if blob.head_text.startswith(("<?xml", "<svg")):
+            raise IngestError(f"{blob.origin}: XML that is neither a feed nor a web page")
         if blob.suffix in CODE_SUFFIXES:
             raise IngestError(f"{blob.origin}: program source code ({blob.suffix}), not a document")
         text = decode(blob)
