@@ -7,6 +7,6 @@ webhook POST and an email digest.
 
 from tiewatch.alerts.delivery import deliver, evaluate
 from tiewatch.alerts.feed import describe, render_feed
-from tiewatch.alerts.rules import Alert, alerts_of
+from tiewatch.alerts.rules import Alert, alerts_of, new_rule
 
-__all__ = ["Alert", "alerts_of", "deliver", "describe", "evaluate", "render_feed"]
+__all__ = ["Alert", "alerts_of", "deliver", "describe", "evaluate", "new_rule", "render_feed"]

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiewatch.export.records import tie_record
-from tiewatch.model import Tie
-from tiewatch.store import ClaimView
+from tiewatch.model import Tie, TiewatchError, vocabulary
+from tiewatch.store import ClaimView, WatchRule
 
 log = logging.getLogger(__name__)
 EVIDENCE = 3
@@ -102,3 +102,23 @@ def alerts_of(store: Any, rule_name: str, limit: int | None = None) -> list[Aler
     """The alerts a rule has raised, newest first."""
     rule = store.get_watch_rule(rule_name)
     return [Alert(a.id, rule.name, a.event, a.tie_id, a.at, a.payload) for a in store.list_alerts(rule.id, limit)]
+
+
+def new_rule(name: str, *, actor: str | None = None, type: str | None = None, min_sources: int | None = None,
+             polarity: str | None = None, webhook_url: str | None = None, webhook_secret: str | None = None,
+             email: str | None = None) -> WatchRule:
+    """A checked rule, ready for `store.add_watch_rule`; TiewatchError says what to fix."""
+    if not name.strip() or "/" in name or len(name) > 100:
+        raise TiewatchError(f"rule name {name!r} must be 1-100 characters without '/'")
+    if type and type not in vocabulary():
+        raise TiewatchError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
+    if polarity and polarity not in POLARITY_ORDER:
+        raise TiewatchError(f"unknown polarity {polarity!r}; choose asserted, denied or hedged")
+    if min_sources is not None and min_sources < 1:
+        raise TiewatchError("--min-sources must be 1 or more")
+    if webhook_url and not webhook_url.startswith(("http://", "https://")):
+        raise TiewatchError(f"webhook {webhook_url!r} must be an http:// or https:// URL")
+    if email and not all("@" in a for a in email.replace(";", ",").split(",") if a.strip()):
+        raise TiewatchError(f"{email!r} is not a list of email addresses")
+    return WatchRule(name=name.strip(), actor=actor, type=type, min_sources=min_sources, polarity=polarity,
+                     webhook_url=webhook_url, webhook_secret=webhook_secret, email=email)
