@@ -93,11 +93,25 @@ def _trim(span: Any) -> tuple[int, int]:
             if t.pos_ in TRIM_POS and t.lower_ not in NAME_PARTICLES or t.lower_ in lexicon().words("member_nouns"):
                 end = i
                 break
+    if span.ent_id_ == "abu-name":
+        end = _two_words(doc, start, end)
     while start < end and (doc[start].lower_ in ("pro", "-", "the", "'", '"') or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
         end -= 1
     return start, end
+
+
+def _two_words(doc: Any, start: int, end: int) -> int:
+    """"Abu X al-Y" keeps two words after Abu, so a title-case headline does not run on."""
+    words = 0
+    for i in range(start + 1, end):
+        joined = doc[i].text in ("-", "'") or doc[i - 1].text in ("-", "'") and not doc[i - 1].whitespace_
+        if not joined:
+            words += 1
+            if words > 2:
+                return i
+    return end
 
 
 def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str | None]:
@@ -127,7 +141,7 @@ def _is_concept(doc: Any, start: int) -> bool:
     """A name introduced as a principle, doctrine or slogan, or glossed in parentheses."""
     concepts = lexicon().words("concept_nouns")
     i, seen = start - 1, 0
-    while i >= 0 and seen < 4:
+    while i >= 0 and seen < 1:
         t = doc[i]
         if t.lemma_.lower() in concepts:
             return True
@@ -178,7 +192,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         kind = forced or _kind(span.text, ent.label_, ent.ent_id_)
         if kind is None:
             continue
-        if _is_concept(doc, start):
+        if kind not in ("state",) and ent.ent_id_ != "watchlist" and _is_concept(doc, start):
             para.concepts.add(span.text.lower())
             continue
         taken.update(range(start, end))
@@ -204,4 +218,23 @@ def harmonise(paras: list[Paragraph]) -> None:
             ):
                 m.kind = "person"
         p.mentions = [m for m in p.mentions if m.text.lower() not in concepts]
+        known = {m.text: m for q in paras for m in q.mentions if m.kind in ("group", "person")}
+        _add_repeats(p, dict(sorted(known.items(), key=lambda item: -len(item[0]))))
         p.index()
+
+
+def _add_repeats(para: Paragraph, known: dict[str, ActorSpan]) -> None:
+    """Mentions for later occurrences of a group or person the document already named."""
+    text = para.doc.text
+    taken = {i for m in para.mentions for i in range(m.start, m.end)}
+    for name, model in known.items():
+        if len(name) < 3:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            span = para.doc.char_span(pos, pos + len(name))
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
+                para.mentions.append(ActorSpan(span.start, span.end, model.kind, model.label, span.text,
+                                               span.start_char, span.end_char, head=span.root.i))
+            pos = text.find(name, pos + len(name))

@@ -54,7 +54,11 @@ def _speaker_of(para: Paragraph, verb: Any) -> tuple[str, ActorSpan | None] | No
     from tiewatch.extract.rules import subject_tokens
 
     subjects = [t for t in subject_tokens(verb) if t.lower_ not in ("it", "this", "that", "which")]
+    if not subjects and verb.dep_ in ("acl", "relcl") and verb.i > verb.head.i:
+        subjects = [verb.head]
     if not subjects:
+        return None
+    if subjects[0].pos_ == "PRON" and not (para.mention_at(subjects[0].i) or para.refer(subjects[0])):
         return None
     return _phrase(para, subjects[0])
 
@@ -83,7 +87,7 @@ def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None) -> t
         if found:
             return found
     for t in [cue, *cue.ancestors]:
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech and not _in_subject(t, cue):
             found = _speaker_of(para, t)
             if found:
                 return found
@@ -92,13 +96,17 @@ def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None) -> t
     if found:
         return found
     for t in sent:
-        if t.dep_ in ("parataxis", "advcl", "ccomp") and t.lemma_.lower() in speech and cue not in t.subtree:
+        if t.dep_ in ("parataxis", "advcl", "ccomp", "conj", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
             found = _speaker_of(para, t)
             if found:
                 return found
     if _quoted(para, sent) and voices.last_speaker:
         return voices.last_speaker
     return voices.default, None
+
+
+def _in_subject(verb: Any, cue: Any) -> bool:
+    return any(cue in c.subtree for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def listen(para: Paragraph, sent: Any, voices: Voices) -> None:

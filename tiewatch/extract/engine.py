@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 from tiewatch.extract.actors import ActorSpan, Paragraph, harmonise, paragraph_actors
 from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.extract.nlp import parse
+from tiewatch.extract.nlp import normalise, parse
 from tiewatch.extract.polarity import polarity
 from tiewatch.extract.rules import Found, verb_claims
 from tiewatch.extract.ties import judgement_claims, modifier_claims, noun_claims
@@ -30,8 +30,11 @@ class SentenceActors:
 
 def _mention(doc: Document, para: Paragraph, span: ActorSpan) -> Mention:
     start, end = para.offset + span.char_start, para.offset + span.char_end
-    return Mention(text=doc.text[start:end], start=start, end=end, kind=span.kind, label=span.label,
-                   canonical=span.canonical, document_id=doc.id)
+    text = doc.text[start:end]
+    tidy = " ".join(normalise(text).split()).strip("' ")
+    canonical = span.canonical or (tidy if tidy != text else None)
+    return Mention(text=text, start=start, end=end, kind=span.kind, label=span.label,
+                   canonical=canonical, document_id=doc.id)
 
 
 def _sentence_bounds(doc: Document, para: Paragraph, sent: Any) -> tuple[int, int]:

@@ -61,7 +61,10 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
 def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
     """The actors of a token and of its conjuncts ("Hamas and Al-Qassam")."""
     out = []
-    for c in conjuncts(t):
+    listed = conjuncts(t)
+    for c in list(listed):
+        listed += [a for a in c.children if a.dep_ == "appos" and para.mention_at(a.i) for a in conjuncts(a)]
+    for c in listed:
         found = actor(para, c)
         if found and all(found is not o for o in out):
             out.append(found)
@@ -75,9 +78,7 @@ def is_passive(v: Any) -> bool:
 def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
     """Tokens standing for who does `v`, inherited from the governing clause when `v` has none."""
     if is_passive(v):
-        found = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if found or v.dep_ != "conj":
-            return found
+        return [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
     if found or depth > 3:
         return found
@@ -101,7 +102,7 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
                 yield c, "patient"
         if v.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubjpass" for c in v.children):
             yield v.head, "patient"
-    holders = [v]
+    holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod"))]
     for c in v.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
             yield c, c.dep_
@@ -177,6 +178,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             yield from _merge(para, v, subjects, objects)
             continue
         types = verb_types(v, themes, objects)
+        if lemma in lex.words("judgement_verbs") and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+            continue
         if not types:
             continue
         givers = reverse.get(lemma)

@@ -92,7 +92,7 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
             between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
         elif c.dep_ == "prep" and c.lower_ in SIDE_B_PREPS:
             side_b += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
-    verb = _governing_verb(n)
+    verb = _governing_verb(n) if len(between) < 2 else None
     if verb is not None:
         idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
         if idiom is None:
@@ -186,7 +186,7 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         for comp in list(complements):
             judged += [c for c in comp.children if c.dep_ == "nsubj"]
             complements += [c for c in comp.children if c.dep_ in ("attr", "acomp", "oprd")]
-        words = {w.lemma_.lower() for c in complements for w in [c, *c.children]} | {
+        words = {w.lemma_.lower() for c in complements + judged for w in [c, *c.children]} | {
             w.lemma_.lower() for j in judged for w in j.children if w.dep_ in ("appos", "oprd")}
         if not words & labels:
             continue
