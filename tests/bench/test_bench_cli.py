@@ -1,0 +1,82 @@
+"""`tiewatch bench quality|speed` and `python -m tiewatch.bench.quality`, run on tiny inputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import shared_path
+from tiewatch.cli.app import app
+
+runner = CliRunner()
+
+PARAGRAPHS = """\
+set: devset
+paragraphs:
+  - id: t-1
+    publisher: Test Wire
+    text: Hassan Nasrallah, the leader of Hizballah, spoke on Tuesday.
+    ties:
+      - {subject: [Hassan Nasrallah], types: [leads], object: [Hizballah, Hezbollah], polarity: asserted}
+  - id: t-2
+    publisher: Test Wire
+    text: The market in Gao reopened after three years, traders said.
+    ties: []
+"""
+
+
+@pytest.fixture
+def sets_dir(tmp_path):
+    (tmp_path / "devset").mkdir()
+    (tmp_path / "devset" / "tiny.yaml").write_text(PARAGRAPHS, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_quality_prints_a_table_with_both_extractors(sets_dir):
+    result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("| gold set | extractor |")
+    assert [line.split("|")[2].strip() for line in lines[2:]] == ["rules", "cooccurrence"]
+
+
+@pytest.mark.slow
+def test_quality_json_reports_typed_and_pair_scores(sets_dir):
+    result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir),
+                                 "--extractor", "cooccurrence", "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    assert row["set"] == "devset" and row["extractor"] == "cooccurrence" and row["gold_ties"] == 1
+    assert row["pairs"]["recall"] == 1.0 and row["typed"]["recall"] == 1.0
+    assert 0 < row["typed"]["precision"] <= 1
+
+
+@pytest.mark.slow
+def test_speed_reports_a_ratio_on_a_few_press_releases():
+    corpus = shared_path("corpora", "treasury", "treasury_ct_press_releases.jsonl")
+    result = runner.invoke(app, ["bench", "speed", "--limit", "2", "--corpus", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 2 and report["words"] > 100
+    assert report["bare_wps"] > 0 and report["rules_wps"] > 0 and report["speed_ratio"] > 0
+    assert report["memory_ratio"] > 0
+
+
+def test_a_missing_gold_set_is_one_line_and_a_non_zero_exit(tmp_path):
+    done = subprocess.run([sys.executable, "-c", "from tiewatch.cli.app import main; main()", "bench", "quality",
+                           "--set", "seed", "--shared", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"error: no seed example at {tmp_path}/examples/seed/expected.yaml; pass --shared pointing at the shared data folder"]
+
+
+def test_python_m_quality_reports_a_bad_set_folder(tmp_path, capsys):
+    from tiewatch.bench.quality import main
+
+    assert main(["--set", "heldout", "--sets-dir", str(tmp_path)]) == 2
+    assert "no gold paragraphs" in capsys.readouterr().err

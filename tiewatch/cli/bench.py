@@ -1,0 +1,44 @@
+"""`tiewatch bench quality|speed`: measure the extraction engine against gold sets and bare parsing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tiewatch.bench import quality as quality_bench
+from tiewatch.bench import speed as speed_bench
+from tiewatch.cli.app import app
+from tiewatch.cli.context import err_console
+
+bench_app = typer.Typer(help="Benchmarks: quality against gold ties, speed against bare spaCy parsing.",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command()
+def quality(
+    sets: Optional[list[str]] = typer.Option(None, "--set", help="Gold set: seed, re3d, devset, heldout (repeatable; default all)."),
+    extractors: Optional[list[str]] = typer.Option(None, "--extractor", help="Extractor (repeatable; default rules and cooccurrence)."),
+    shared: Path = typer.Option(quality_bench.DEFAULT_SHARED, "--shared", help="The shared data folder (seed example, re3d)."),
+    sets_dir: Path = typer.Option(quality_bench.DEFAULT_SETS, "--sets-dir", help="The folder holding devset/ and heldout/."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
+) -> None:
+    """Precision, recall and F1 of typed, directed claims with polarity, beside the co-occurrence baseline."""
+    goldsets = [quality_bench.load_set(name, shared, sets_dir) for name in sets or quality_bench.SET_NAMES]
+    rows = quality_bench.quality(goldsets, extractors or quality_bench.EXTRACTORS, progress=err_console.is_terminal)
+    typer.echo(json.dumps([r.as_dict() for r in rows], indent=1) if as_json else quality_bench.markdown(rows))
+
+
+@bench_app.command()
+def speed(
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N press releases."),
+    corpus: Path = typer.Option(speed_bench.DEFAULT_CORPUS, "--corpus", help="The Treasury press releases (JSON lines)."),
+    memory: bool = typer.Option(True, "--memory/--no-memory", help="Also measure peak memory (a second pass)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
+) -> None:
+    """Words per second of the whole rules extraction against bare nlp.pipe, as a ratio; peak memory too."""
+    result = speed_bench.measure(speed_bench.load_treasury(corpus, limit), memory=memory)
+    typer.echo(json.dumps(result.as_dict(), indent=1) if as_json else speed_bench.markdown(result))
