@@ -96,7 +96,7 @@ def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None) -> t
     if found:
         return found
     for t in sent:
-        if t.dep_ in ("parataxis", "advcl", "ccomp", "conj", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
+        if t.dep_ in ("parataxis", "advcl", "ccomp", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
             found = _speaker_of(para, t)
             if found:
                 return found
