@@ -6,6 +6,7 @@ from tiewatch.web.routes import (
     apidocs,
     claims,
     documents,
+    feeds,
     graph,
     home,
     review,
@@ -15,5 +16,5 @@ from tiewatch.web.routes import (
 
 ROUTERS = [
     home.router, actors.router, ties.router, claims.router, documents.router, graph.router,
-    sources.router, review.router, accounts.router, apidocs.router,
+    sources.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]
