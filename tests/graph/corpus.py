@@ -1,10 +1,11 @@
-"""Build stores the way the ingest pipeline does: documents with hand-made mentions and claims."""
+"""Build stores the way the ingest pipeline does: documents with hand-made mentions and claims.
+
+Shared by tests/graph, tests/resolve and tests/cli through their conftest `corpus` fixture.
+"""
 
 from __future__ import annotations
 
 import hashlib
-
-import pytest
 
 from tiewatch.model import Claim, Document, Mention, Source
 
@@ -38,8 +39,3 @@ class Corpus:
         )
         doc_id, _ = self.store.add_document(doc, found_mentions, found_claims)
         return doc_id
-
-
-@pytest.fixture
-def corpus(store):
-    return Corpus(store)

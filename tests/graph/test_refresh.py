@@ -37,3 +37,18 @@ def test_symmetric_ties_are_stored_once_whichever_way_round(store, corpus):
     [tie] = store.list_ties()
     assert tie.asserted == 2 and tie.sources == 2 and tie.subject == "Hamas"
 
+
+
+def test_rejected_claims_do_not_count_and_review_overrides_apply(store, corpus):
+    doc = corpus.add("Hamas funds the Mujahideen Brigades.", ("Hamas", "funds", "Mujahideen Brigades"))
+    refresh(store, NO_WATCHLIST)
+    [claim] = store.claims_for_document(doc)
+    store.review_claim(claim.id, "lea", type="supports")
+    store.review_claim(claim.id, "lea", reversed=True)
+    refresh(store, NO_WATCHLIST)
+    [tie] = store.list_ties()
+    assert (tie.subject, tie.type, tie.object) == ("Mujahideen Brigades", "supports", "Hamas")
+    store.review_claim(claim.id, "lea", status="rejected")
+    report = refresh(store, NO_WATCHLIST)
+    assert store.list_ties() == [] and report.ties_updated == 1
+    assert store.get_claim(claim.id).tie_id is None

@@ -1,6 +1,6 @@
 """Near-duplicate documents: a press release republished by three sites, a forwarded post.
 
-Each new document gets a MinHash signature over word shingles (datasketch, 64 permutations,
+Each new document gets a MinHash signature over word shingles (datasketch, 128 permutations,
 3-word shingles of the folded text); a document whose estimated Jaccard similarity with an
 already clustered one reaches `THRESHOLD` joins that document's cluster, otherwise it starts its
 own (cluster id = its own id). Signatures are stored, so only new documents are hashed.
@@ -12,9 +12,10 @@ import re
 
 from datasketch import MinHash, MinHashLSH
 
-NUM_PERM = 64
+NUM_PERM = 128
 SHINGLE = 3
-THRESHOLD = 0.8
+THRESHOLD = 0.7
+CANDIDATE_THRESHOLD = 0.5  # LSH recall margin: candidates are then checked against THRESHOLD
 SCHEME = "affine32"
 _WORD_RE = re.compile(r"\w+")
 
@@ -32,7 +33,7 @@ class Clusters:
     """The clusters known so far, searchable by signature."""
 
     def __init__(self, known: list[tuple[int, int, list[int]]]):
-        self.lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self.sketches: dict[int, MinHash] = {}
         self.cluster: dict[int, int] = {}
         for doc_id, cluster_id, values in known:

@@ -10,16 +10,21 @@ so an undone merge finds its old tie, id and creation time again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from tiewatch.graph.grading import best_reliability, credibility, independent
 from tiewatch.model import vocabulary
-from tiewatch.store import utcnow
 from tiewatch.store.ties import TIE_FIELDS, ClaimFact
 
 Key = tuple[int, str, int]
 EMPTY = {"asserted": 0, "denied": 0, "hedged": 0, "sources": 0, "first_seen": None, "last_seen": None,
          "reliability": "F", "credibility": 6}
+
+
+def stamp() -> str:
+    """Now, to the microsecond, so "what's new since the last look" never straddles a second."""
+    return datetime.now(timezone.utc).isoformat()
 
 
 @dataclass
@@ -79,7 +84,7 @@ def aggregate(store) -> AggregateReport:
         key = tie_key(fact)
         if key is not None:
             groups.setdefault(key, []).append(fact)
-    now = utcnow()
+    now = stamp()
     new: list[dict[str, Any]] = []
     changed: list[tuple[int, dict[str, Any]]] = []
     for key, tie in existing.items():
@@ -107,6 +112,6 @@ def aggregate(store) -> AggregateReport:
         if fact.tie_id != target:
             claim_ties.append((fact.id, target))
     if new or changed or claim_ties:
-        store.save_ties(new, changed, claim_ties)
+        store.save_ties(new, changed, claim_ties, now)
     report.created, report.updated, report.claims_linked = len(new), len(changed), len(claim_ties)
     return report

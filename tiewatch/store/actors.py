@@ -118,6 +118,14 @@ class ActorsMixin:
             return self.actor_parent_root(row.merged_into)
         return row.id, row.name
 
+    def actor_parts(self, actor_id: int) -> list[tuple[int, str]]:
+        """(id, name) of the live actors recorded as part of this one."""
+        with self.reading() as conn:
+            return [tuple(r) for r in conn.execute(
+                select(actors.c.id, actors.c.name)
+                .where(actors.c.parent_id == actor_id, actors.c.merged_into.is_(None)).order_by(actors.c.name)
+            )]
+
     def actor_parent_root(self, actor_id: int) -> tuple[int, str]:
         with self.reading() as conn:
             while True:

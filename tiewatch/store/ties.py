@@ -73,12 +73,13 @@ class TiesMixin:
         new: Iterable[dict[str, Any]],
         changed: Iterable[tuple[int, dict[str, Any]]],
         claim_ties: Iterable[tuple[int, int | None]],
+        now: str | None = None,
     ) -> dict[tuple[int, str, int], int]:
         """Insert new ties, update changed ones and point claims at their ties, in one transaction.
 
         `claim_ties` may name a new tie by its key tuple instead of an id. Returns new ids by key.
         """
-        now = utcnow()
+        now = now or utcnow()
         ids: dict[tuple[int, str, int], int] = {}
         with self.transaction() as conn:
             for values in new:

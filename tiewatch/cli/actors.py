@@ -1,0 +1,125 @@
+"""`tiewatch actors`: list, rank, merge, split and undo actors; list merge candidates and the log."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from rich.table import Table
+
+from tiewatch import resolve
+from tiewatch.cli.app import app
+from tiewatch.cli.context import DB_OPTION, out_console, store_of
+from tiewatch.cli.documents import Format
+from tiewatch.graph import refresh
+from tiewatch.graph.network import ranking
+
+actors_app = typer.Typer(help="Actors: list (default), rank, merge, split, unmerge, candidates, log.",
+                         invoke_without_command=True, no_args_is_help=False)
+app.add_typer(actors_app, name="actors")
+
+WHY = typer.Option(None, "--why", help="Why, for the merge log.")
+WHO = typer.Option(None, "--who", help="Who decides (default: $USER).")
+
+
+@actors_app.callback()
+def actors(
+    ctx: typer.Context,
+    format: Format = typer.Option(Format.table, "--format", help="table for reading, jsonl for tools."),
+    rank: bool = typer.Option(False, "--rank", help="Rank by centrality in the tie network instead."),
+    kind: str = typer.Option(None, "--kind", help="Only actors of this kind (group, person, state, place)."),
+    db: str = DB_OPTION,
+) -> None:
+    """List actors (id, name, kind, aliases, number of claims)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    store = store_of(ctx, db)
+    if rank:
+        _print_ranking(store, format)
+        return
+    listed = store.list_actors(kind=kind)
+    if format is Format.jsonl:
+        for a in listed:
+            typer.echo(json.dumps({"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
+                                   "claims": a.claim_count, "external_ids": a.external_ids,
+                                   "designations": a.designations, "first_seen": a.first_seen}, ensure_ascii=False))
+        return
+    table = Table("id", "name", "kind", "aliases", "claims")
+    for a in listed:
+        table.add_row(str(a.id), a.name, a.kind, "; ".join(a.aliases[:6]) + (" …" if len(a.aliases) > 6 else ""),
+                      str(a.claim_count))
+    out_console.print(table)
+
+
+def _print_ranking(store, format: Format) -> None:
+    ranks = ranking(store)
+    if format is Format.jsonl:
+        for r in ranks:
+            typer.echo(json.dumps({"id": r.actor.id, "name": r.actor.name, "degree": r.degree,
+                                   "betweenness": r.betweenness, "pagerank": r.pagerank}, ensure_ascii=False))
+        return
+    table = Table("rank", "id", "name", "ties to", "betweenness", "pagerank")
+    for i, r in enumerate(ranks, 1):
+        table.add_row(str(i), str(r.actor.id), r.actor.name, str(r.degree), f"{r.betweenness:.3f}", f"{r.pagerank:.3f}")
+    out_console.print(table)
+
+
+@actors_app.command()
+def merge(ctx: typer.Context, keep: str, other: str, why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+    """Fold actor OTHER into KEEP (names, mentions and claims); logged and reversible."""
+    store = store_of(ctx, db)
+    log_id = resolve.merge(store, keep, other, why=why, who=who)
+    refresh(store)
+    kept = resolve.find_actor(store, keep)
+    out_console.print(f"merged {other!r} into {kept.name!r} (id {kept.id}); undo with `tiewatch actors undo {log_id}`",
+                      markup=False)
+
+
+@actors_app.command()
+def split(ctx: typer.Context, actor: str, alias: str = typer.Option(..., "--alias", help="The name to take off."),
+          why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+    """Take the name ALIAS off ACTOR: undoes the merge it came with, else makes it its own actor."""
+    store = store_of(ctx, db)
+    resolve.split(store, actor, alias, why=why, who=who)
+    refresh(store)
+    out_console.print(f"{alias!r} is now its own actor (id {resolve.find_actor(store, alias).id})", markup=False)
+
+
+@actors_app.command()
+def unmerge(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
+    """Bring back ACTOR, merged earlier into another, with its mentions and claims."""
+    store = store_of(ctx, db)
+    resolve.unmerge(store, actor)
+    refresh(store)
+    out_console.print(f"{actor!r} is its own actor again", markup=False)
+
+
+@actors_app.command()
+def undo(ctx: typer.Context, entry: int, db: str = DB_OPTION) -> None:
+    """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
+    store = store_of(ctx, db)
+    resolve.undo(store, entry)
+    refresh(store)
+    out_console.print(f"undid merge log entry {entry}", markup=False)
+
+
+@actors_app.command()
+def candidates(ctx: typer.Context, limit: int = typer.Option(50, "--limit"), db: str = DB_OPTION) -> None:
+    """Pairs of actors that may be one, kept apart for you to decide (`tiewatch actors merge A B`)."""
+    store = store_of(ctx, db)
+    table = Table("id", "actor", "id", "maybe the same as", "score", "why")
+    for c in resolve.candidates(store, limit=limit):
+        table.add_row(str(c.a_id), c.a_name, str(c.b_id), c.b_name, f"{c.score:.0f}", c.reason)
+    out_console.print(table)
+
+
+@actors_app.command("log")
+def merge_log(ctx: typer.Context, db: str = DB_OPTION) -> None:
+    """The merge log: every merge and split, when, by whom, why, and whether it was undone."""
+    store = store_of(ctx, db)
+    names = {r.id: r.name for r in store.actor_records()}
+    table = Table("entry", "action", "kept", "other", "who", "when", "why", "undone")
+    for e in store.merge_entries():
+        table.add_row(str(e.id), e.action, names.get(e.kept_id, str(e.kept_id)), names.get(e.other_id, str(e.other_id)),
+                      e.who, e.at, e.why or "", e.undone_at or "")
+    out_console.print(table)
