@@ -119,3 +119,12 @@ def test_a_hostile_document_executes_nothing(page, live):
     page.wait_for_load_state("load")
     shoot(page, "hostile-claim")
     assert page.dialogs == [] and page.errors == []
+
+
+def test_api_docs_render_offline_under_the_csp(page, live):
+    page.goto(live["url"] + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/ties" in p for p in paths) and any("/api/graph" in p for p in paths)
+    shoot(page, "api-docs")
+    assert page.errors == []
