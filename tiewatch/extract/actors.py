@@ -118,6 +118,14 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
     """Grow a span to the whole actor: "the Malian army", "the Islamic State in Mozambique"."""
     lex = lexicon()
     if label in ("NORP", "GPE") and end < len(doc):
+        j = end
+        while j < len(doc) and (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].dep_ in ("compound", "amod", "nmod")):
+            j += 1
+        if j < len(doc) and doc[j].lower_ in lex.words("people_heads") and doc[j].pos_ == "NOUN":
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            return start, j + 1, "state" if doc[j].lower_ in lex.words("state_organ_heads") else "group"
+    if label in ("NORP", "GPE") and end < len(doc):
         nxt = doc[end]
         two = f"{nxt.lower_} {doc[end + 1].lower_}" if end + 1 < len(doc) else ""
         size = 2 if two in lex.words("state_organ_heads") else 1 if nxt.lower_ in lex.words("state_organ_heads") else 0
@@ -125,6 +133,8 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
             return start, end + size, "state"
+    if label in ("GPE", "LOC", "FAC") and end < len(doc) and doc[end].lower_ in lex.words("place_nouns"):
+        return start, end + 1, "place"
     if label == "ORG" and doc[end - 1].lower_ in lex.words("franchise_heads") and end + 1 < len(doc):
         if doc[end].lower_ == "in":
             j = end + 1 + (doc[end + 1].lower_ == "the")
@@ -135,6 +145,16 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
                         break
                 return start, j, None
     return start, end, None
+
+
+def _titled(doc: Any, start: int, end: int) -> bool:
+    """A name after a title ("Colonel X") or in apposition with a person's role ("X, a member of")."""
+    lex = lexicon()
+    if start > 0 and doc[start - 1].lower_ in lex.words("person_titles"):
+        return True
+    root = doc[start:end].root
+    linked = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in lex.words("person_roles") for t in linked)
 
 
 def _is_concept(doc: Any, start: int) -> bool:
@@ -195,6 +215,8 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         if kind not in ("state",) and ent.ent_id_ != "watchlist" and _is_concept(doc, start):
             para.concepts.add(span.text.lower())
             continue
+        if kind in ("group", "place") and ent.ent_id_ not in ("watchlist", "named-unit", "wilayat", "province") and _titled(doc, start, end):
+            kind = "person"
         taken.update(range(start, end))
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))
