@@ -18,13 +18,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from tiewatch.export.records import tie_record
+from tiewatch.export.records import strongest, tie_record
 from tiewatch.model import Tie, TiewatchError, vocabulary
+from tiewatch.model.records import POLARITIES
 from tiewatch.store import ClaimView, WatchRule
 
 log = logging.getLogger(__name__)
-EVIDENCE = 3
-POLARITY_ORDER = {"asserted": 0, "hedged": 1, "denied": 2}
 
 
 @dataclass
@@ -57,15 +56,6 @@ def title(event: str, tie: Tie, rule_sources: int | None = None) -> str:
     if event == "first_denial":
         return f"First denial: {_phrase(tie)} is now denied ({tie.denied} denial(s), {tie.asserted} assertion(s))"
     return f"Corroborated: {_phrase(tie)} reached {rule_sources or tie.sources} independent sources (grade {tie.grade})"
-
-
-def strongest(claims: list[ClaimView], event: str, limit: int = EVIDENCE) -> list[ClaimView]:
-    """The claims to quote first: denials for a denial event, else assertions; better sources first."""
-    def rank(c: ClaimView) -> tuple:
-        polarity = 0 if (event == "first_denial") == (c.polarity == "denied") else 1 + POLARITY_ORDER[c.polarity]
-        return (polarity, c.reliability or "F", -c.confidence, c.date or "9999", c.id)
-
-    return sorted((c for c in claims if c.status != "rejected"), key=rank)[:limit]
 
 
 def evidence_record(claim: ClaimView) -> dict[str, Any]:
@@ -112,7 +102,7 @@ def new_rule(name: str, *, actor: str | None = None, type: str | None = None, mi
         raise TiewatchError(f"rule name {name!r} must be 1-100 characters without '/'")
     if type and type not in vocabulary():
         raise TiewatchError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
-    if polarity and polarity not in POLARITY_ORDER:
+    if polarity and polarity not in POLARITIES:
         raise TiewatchError(f"unknown polarity {polarity!r}; choose asserted, denied or hedged")
     if min_sources is not None and min_sources < 1:
         raise TiewatchError("--min-sources must be 1 or more")

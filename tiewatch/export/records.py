@@ -49,3 +49,18 @@ def claim_record(claim: ClaimView) -> dict[str, Any]:
     record = {name: getattr(claim, name) for name in CLAIM_FIELDS}
     record["date"] = claim.date
     return record
+
+
+POLARITY_ORDER = {"asserted": 0, "hedged": 1, "denied": 2}
+
+
+def strongest(claims: list[ClaimView], event: str = "asserted", limit: int = 3) -> list[ClaimView]:
+    """The claims to quote first: denials when `event` is about a denial, else assertions, then
+    hedges; within those, more reliable sources, higher confidence, earlier dates."""
+    denial = event in ("denied", "first_denial")
+
+    def rank(c: ClaimView) -> tuple:
+        polarity = 0 if denial == (c.polarity == "denied") else 1 + POLARITY_ORDER.get(c.polarity, 3)
+        return (polarity, c.reliability or "F", -c.confidence, c.date or "9999", c.id)
+
+    return sorted((c for c in claims if c.status != "rejected"), key=rank)[:limit]
