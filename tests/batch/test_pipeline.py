@@ -96,3 +96,17 @@ def test_threaded_local_executor_gives_the_same_result(store, collection):
     report = ingest(store, [str(collection)], executor=LocalExecutor(workers=2))
     assert report.new == store.count_documents() and len(report.skipped) == len(BAD) + 1
     assert executors.get("local") is LocalExecutor
+
+
+def test_control_characters_odd_names_and_broken_escapes_still_store(store, tmp_path):
+    padding = b" The statement was read out on local radio in the morning and again at noon." * 3
+    (tmp_path / "nul.txt").write_bytes(b"The trust\x00 funds the brigade.\x07 Officials said so." + padding)
+    (tmp_path.joinpath("caf\udce9.txt")).write_text("A statement saved under a Latin-1 file name.", encoding="utf-8")
+    broken = '{"name": "Relay \\ud83d", "type": "public_channel", "id": 9, "messages": [' \
+             '{"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "text": "Broken emoji \\ud83d here."}]}'
+    (tmp_path / "result.json").write_text(broken, encoding="utf-8")
+    report = ingest(store, [str(tmp_path)])
+    assert (report.new, report.skipped) == (3, [])
+    texts = sorted(doc.text for doc in store.iter_documents())
+    assert texts[1] == "Broken emoji ? here." and texts[2].startswith("The trust funds the brigade. Officials said so.")
+    assert any(doc.origin.endswith("caf?.txt") for doc in store.iter_documents())

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
 from tiewatch.ingest import DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
+from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import Document, ExtractError, IngestError
 
 Progress = Callable[[str, int], None]  # (origin just done, total number of inputs)
@@ -135,7 +136,7 @@ def _reported(outcomes: Iterable[_Outcome], report: IngestReport, progress: Prog
     for outcome in outcomes:
         if outcome.error:
             reason = outcome.error.removeprefix(f"{outcome.item.origin}: ")
-            report.skipped.append(Skip(outcome.item.origin, reason))
+            report.skipped.append(Skip(storable(outcome.item.origin), storable(reason)))
         if progress:
             progress(outcome.item.origin, total)
         yield outcome

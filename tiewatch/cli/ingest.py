@@ -14,6 +14,7 @@ from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest, load_ext
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
 from tiewatch.ingest import DEFAULT_MAX_BYTES
+from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import TiewatchError
 
 _UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
@@ -83,6 +84,6 @@ def ingest(
         with progress_bar() as advance:
             report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap, progress=advance)
     except TiewatchError as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        err_console.print(f"error: {storable(str(exc))}", markup=False)
         raise typer.Exit(exc.exit_code) from None
     print_report(report, store.safe_url)

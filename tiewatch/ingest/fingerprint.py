@@ -16,6 +16,7 @@ from tiewatch.model import Document, IngestError
 _SPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _TRAILING = re.compile(r"[ \t]+\n")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; PostgreSQL refuses NUL
 
 
 def normalise(text: str) -> str:
@@ -26,9 +27,24 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
+def storable(text: str) -> str:
+    """Text any database accepts: no control characters, no lone surrogates (from broken JSON escapes)."""
+    return _CONTROLS.sub("", text.encode("utf-8", "replace").decode("utf-8"))
+
+
+def _storable_values(value):
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return {storable(str(k)): _storable_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_storable_values(v) for v in value]
+    return value
+
+
 def tidy(text: str) -> str:
     """The text as stored: NFC, no trailing blanks, at most one empty line between paragraphs."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", storable(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = _TRAILING.sub("\n", text)
     return _BLANK_LINES.sub("\n\n", text).strip()
 
@@ -40,8 +56,13 @@ def finish(doc: Document) -> Document:
         raise IngestError(f"{doc.origin}: no text in it")
     doc.sha256 = fingerprint(doc.text)
     doc.language = doc.language or detect_language(doc.text)
-    for key in ("title", "author"):
+    for key in ("title", "author", "published"):
         value = getattr(doc, key)
-        if isinstance(value, str):
-            setattr(doc, key, normalise(value) or None)
+        if value is not None:
+            setattr(doc, key, normalise(storable(str(value))) or None)
+    doc.origin = storable(doc.origin)  # a file name in no valid encoding still gets a printable origin
+    doc.metadata = _storable_values(doc.metadata)
+    if doc.source is not None:
+        doc.source.name = normalise(storable(doc.source.name))
+        doc.source.url = storable(doc.source.url) if doc.source.url else None
     return doc
