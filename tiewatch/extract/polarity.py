@@ -50,6 +50,7 @@ def polarity(cue: Any) -> Polarity:
     hedged = any(c.lower_ in marks for t in clause for c in t.children if c.dep_ in ("mark", "advmod"))
     hedged |= any(c.lower_ in modals for t in clause if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux")
     hedged |= any(t.lower_ in ("hypothetically",) for t in sent)
+    hedged |= any(t.lemma_.lower() in lex.words("hedge_verbs") for t in _path(cue))
     if hedged:
         return Polarity("hedged", weak)
     first_verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), None)

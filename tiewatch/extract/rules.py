@@ -64,9 +64,13 @@ def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
     listed = conjuncts(t)
     for c in list(listed):
         listed += [a for a in c.children if a.dep_ == "appos" and para.mention_at(a.i) for a in conjuncts(a)]
+    lex = lexicon()
     for c in listed:
         found = actor(para, c)
-        if found and all(found is not o for o in out):
+        if found is None and c.lemma_.lower() in lex.words("place_nouns"):
+            out += [a for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for a in actors(para, o)]
+        elif found and all(found is not o for o in out):
             out.append(found)
     return out
 
@@ -87,9 +91,11 @@ def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
         return subject_tokens(head, depth + 1)
     if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ == "VBG":
         return [head]
+    if v.dep_ == "acomp":
+        return subject_tokens(head, depth + 1)
     if v.dep_ == "pcomp" and head.dep_ == "prep":
         verb = head.head
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         return objects or subject_tokens(verb, depth + 1)
     return []
 
@@ -183,9 +189,22 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         if not types:
             continue
         givers = reverse.get(lemma)
+        if not subjects and is_passive(v) and set(types) & lex.words("passive_subject_types"):
+            patients = [o for o, how in objects if how == "patient"]
+            subjects = [a for p in patients for a in actors(para, p)]
+            actor_objects = [(o, how) for o, how in actor_objects if how != "patient"]
+        between = [a for o, how in objects if how in ("between", "among") for a in actors(para, o)]
+        for n, a in enumerate(between):
+            for b in between[n + 1:]:
+                yield Found(a, b, tuple(t for t in types if lex_symmetric(t)) or types, f"verb:{lemma}:between", v, 0.7)
         for obj, how in actor_objects:
-            if how in place_only and "operates_in" not in types:
+            if how in place_only and "operates_in" not in types or how in ("between", "among"):
                 continue
+            kinds = types
+            if how == "alongside" or how == "with" and lemma in ("fight", "battle"):
+                kinds = ("cooperates_with",) if how == "alongside" else types
+            elif "splinter_of" in types and how in ("to", "into"):
+                kinds = ("part_of", "pledges_allegiance")
             for o in actors(para, obj):
                 if givers and how in givers:
                     pairs = [(o, s) for s in subjects]
@@ -193,8 +212,11 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                     pairs = [(s, o) for s in subjects]
                 for s, target in pairs:
                     if s is not target and s.name != target.name:
-                        yield Found(s, target, types, f"verb:{lemma}", v, 0.8)
-        if not actor_objects and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
+                        yield Found(s, target, kinds, f"verb:{lemma}", v, 0.8)
+        reciprocal = any(o.lower_ in ("other", "another") for o, how in objects)
+        if reciprocal and len(subjects) > 1:
+            types = ("cooperates_with",) if any(how == "alongside" for o, how in objects) else types
+        if (not actor_objects or reciprocal) and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
             for n, a in enumerate(subjects):
                 for b in subjects[n + 1:]:
                     yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)

@@ -42,7 +42,9 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
     if n.dep_ == "attr":
         out += [a for t in subject_tokens(n.head) for a in actors(para, t)]
     if n.dep_ == "pobj" and n.head.lower_ == "as":
-        out += [a for t in subject_tokens(n.head.head) for a in actors(para, t)]
+        verb = n.head.head
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or subject_tokens(verb)
+        out += [a for t in held for a in actors(para, t)]
     if n.dep_ == "pobj" and n.head.head.lemma_.lower() in lexicon().words("quantity_nouns"):
         out += identity(para, n.head.head, depth + 1)
     if n.dep_ == "conj" and not out:
@@ -66,7 +68,7 @@ def _governing_verb(n: Any) -> Any | None:
     """The verb whose object (directly or through conjuncts, appositions and "including") is `n`."""
     h = n
     for _ in range(6):
-        if h.dep_ in ("conj", "appos"):
+        if h.dep_ in ("conj", "appos", "compound"):
             h = h.head
         elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
             h = h.head.head
@@ -90,8 +92,11 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
             side_a += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
         elif c.dep_ == "prep" and c.lower_ in ("between", "among"):
             between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
-        elif c.dep_ == "prep" and c.lower_ in SIDE_B_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ in SIDE_B_PREPS or "operates_in" in types and c.lower_ in lex.words("location_preps")):
             side_b += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+            if c.lower_ == "of":
+                side_b += [a for o in c.children for p in o.children if p.dep_ == "prep" and p.lower_ in SIDE_B_PREPS
+                           for g in p.children if g.dep_ == "pobj" for a in actors(para, g)]
     verb = _governing_verb(n) if len(between) < 2 else None
     if verb is not None:
         idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
@@ -195,3 +200,17 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             for s in subjects:
                 if s.name != target.name:
                     yield Found(s, target, ("denounces",), f"judgement:{v.lemma_.lower()}", v, 0.7)
+
+
+def location_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    """"the Ahl al-Sahil Movement in Ancuabe district": a group named with where it is."""
+    preps = lexicon().words("location_preps")
+    for m in list(para.mentions):
+        if m.kind != "group" or not sent.start <= m.head < sent.end:
+            continue
+        for prep in para.doc[m.head].children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for o in prep.children:
+                    for place in actors(para, o) if o.dep_ == "pobj" else []:
+                        if place.kind == "place":
+                            yield Found(m, place, ("operates_in",), "location", prep, 0.6)
