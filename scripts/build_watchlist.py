@@ -182,6 +182,20 @@ def ofac_aliases(row: dict) -> list[str]:
     return out
 
 
+def is_acronym(alias: str, acronyms: set[str], remarks: str) -> bool:
+    """A one-word capitalised alias that is an acronym: OFAC's "a.k.a. 'MUJAO'" remarks, four
+    letters or fewer, dotted or hyphenated, or an acronym with a suffix ("IRGCAF", "ISISWAP")."""
+    if " " in alias or not alias.isupper():
+        return False
+    letters = re.sub(r"[^A-Z]", "", alias)
+    return (
+        alias in remarks.split()
+        or len(letters) <= 4
+        or bool(re.search(r"[-.]", alias)) and all(len(p) <= 4 or p in acronyms for p in re.split(r"[-./]", alias) if p)
+        or any(alias.startswith(a) and len(a) >= 3 for a in acronyms)
+    )
+
+
 def is_armed_group(row: dict) -> bool:
     """Rule 1: every FTO; rule 3: the reviewed list; rule 2: armed words and no front words."""
     if row.get("is_fto") or "FTO" in row.get("programs", []):
@@ -284,6 +298,7 @@ def keep_alias(alias: str, name: str) -> bool:
         and len(words) <= 12
         and not k.isdigit()
         and not re.fullmatch(r"abu \w+ al \w+", k)
+        and not re.search(r"\.(org|com|net|info)\b|www\.|https?:", alias.lower())
     )
 
 
@@ -302,7 +317,9 @@ def make_entry(row: dict | None, entry: dict | None, acronyms: set[str]) -> dict
         ofac_name = straight(re.sub(r"\s*\([^)]*\)", "", proper_case(straight(row["name"]), acronyms)))
         if entry is None:
             name = ofac_name
-        aliases += [ofac_name] + [proper_case(a, acronyms) for a in ofac_aliases(row)]
+        remarks = " ".join(re.findall(r"a\.k\.a\. '([^']+)'", row.get("remarks", "")))
+        aliases += [ofac_name] + [a if is_acronym(a, acronyms, remarks) else proper_case(a, acronyms)
+                                  for a in ofac_aliases(row)]
         ids["ofac"] = str(row["ent_num"])
         if "SDGT" in row["programs"]:
             designations.append({"by": "US Treasury OFAC", "programme": "SDGT", "since": None})
