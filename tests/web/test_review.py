@@ -106,3 +106,19 @@ def test_api_writes_with_the_session_cookie_need_the_csrf_header(client, world):
     token = csrf_of(client.get("/").text)
     ok = client.post(f"/api/claims/{claim.id}/review", json={"action": "confirm"}, headers={"X-CSRF-Token": token})
     assert ok.status_code == 200 and ok.json()["claim"]["status"] == "confirmed"
+
+
+def test_merge_and_split_from_the_dossier_forms(client, world):
+    sign_in(client, world, "analyst")
+    kvf = world.ids["Kora Valley Front"]
+    page = client.get(f"/actors/{kvf}").text
+    assert 'action="/actors/%d/review"' % kvf in page
+    token = csrf_of(page)
+    merged = client.post(f"/actors/{kvf}/review", data={"action": "merge", "name": "Red Hand Cell", "csrf": token})
+    assert merged.status_code == 303
+    page = client.get(f"/actors/{kvf}").text
+    assert "Red Hand Cell merged into this actor" in page and '<span class="alias">Red Hand Cell</span>' in page
+    split = client.post(f"/actors/{kvf}/review", data={"action": "split", "name": "Red Hand Cell", "csrf": token})
+    assert split.status_code == 303 and "Red Hand Cell split off" in client.get(f"/actors/{kvf}").text
+    unknown = client.post(f"/actors/{kvf}/review", data={"action": "merge", "name": "Nobody At All", "csrf": token})
+    assert unknown.status_code == 404 and "no actor named" in unknown.text

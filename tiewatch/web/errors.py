@@ -35,6 +35,13 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "bad parameter — " + "; ".join(parts)
 
 
+def _answer_with(status: int):
+    async def handler(request: Request, exc: Exception) -> Response:
+        return error_response(request, status, str(exc))
+
+    return handler
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
@@ -43,17 +50,8 @@ def install(app: FastAPI) -> None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={target}" if request.method == "GET" else "/login", status_code=303)
 
-    @app.exception_handler(Forbidden)
-    async def forbidden(request: Request, exc: Forbidden) -> Response:
-        return error_response(request, 403, str(exc))
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return error_response(request, 404, str(exc))
-
-    @app.exception_handler(TiewatchError)
-    async def refused(request: Request, exc: TiewatchError) -> Response:
-        return error_response(request, 400, str(exc))
+    for error_class, status in ((Forbidden, 403), (NotFound, 404), (TiewatchError, 400)):
+        app.add_exception_handler(error_class, _answer_with(status))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

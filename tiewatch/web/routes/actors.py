@@ -71,25 +71,24 @@ def actor_page(request: Request, actor_id: int = ActorId, user: User = Reader):
     })
 
 
-@router.post("/actors/{actor_id}/merge", include_in_schema=False)
-def merge_form(
-    request: Request, actor_id: int = ActorId, other: str = Form(..., min_length=1, max_length=300),
-    csrf: str = Form(""), user: User = Analyst,
+@router.post("/actors/{actor_id}/review", include_in_schema=False)
+def actor_review_form(
+    request: Request,
+    actor_id: int = ActorId,
+    action: str = Form(..., pattern="^(merge|split)$"),
+    name: str = Form(..., min_length=1, max_length=300),
+    csrf: str = Form(""),
+    user: User = Analyst,
 ):
+    """merge: fold the actor called `name` into this one; split: take the name `name` off it."""
     check_csrf(request, csrf)
-    entry = reviewing.merge_actors(get_store(request), user, actor_id, other.strip())
-    request.session["flash"] = f"{entry.after['merged_name']} merged into this actor (change #{entry.id})."
-    return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
-
-
-@router.post("/actors/{actor_id}/split", include_in_schema=False)
-def split_form(
-    request: Request, actor_id: int = ActorId, alias: str = Form(..., min_length=1, max_length=300),
-    csrf: str = Form(""), user: User = Analyst,
-):
-    check_csrf(request, csrf)
-    entry = reviewing.split_actor(get_store(request), user, actor_id, alias.strip())
-    request.session["flash"] = f"{alias.strip()} split off (change #{entry.id})."
+    store, name = get_store(request), name.strip()
+    if action == "merge":
+        entry = reviewing.merge_actors(store, user, actor_id, name)
+        request.session["flash"] = f"{entry.after['merged_name']} merged into this actor (change #{entry.id})."
+    else:
+        entry = reviewing.split_actor(store, user, actor_id, name)
+        request.session["flash"] = f"{name} split off (change #{entry.id})."
     return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
 
 
