@@ -187,13 +187,10 @@ def is_acronym(alias: str, acronyms: set[str], remarks: str) -> bool:
     letters or fewer, dotted or hyphenated, or an acronym with a suffix ("IRGCAF", "ISISWAP")."""
     if " " in alias or not alias.isupper():
         return False
-    letters = re.sub(r"[^A-Z]", "", alias)
-    return (
-        alias in remarks.split()
-        or len(letters) <= 4
-        or bool(re.search(r"[-.]", alias)) and all(len(p) <= 4 or p in acronyms for p in re.split(r"[-./]", alias) if p)
-        or any(alias.startswith(a) and len(a) >= 3 for a in acronyms)
-    )
+    parts = [p for p in re.split(r"[-./]", alias) if p]
+    if len(parts) > 1:
+        return all(len(p) <= 4 or p in acronyms for p in parts)
+    return alias in remarks.split() or len(alias) <= 4 or any(alias.startswith(a) and len(a) >= 3 for a in acronyms)
 
 
 def is_armed_group(row: dict) -> bool:
