@@ -14,8 +14,8 @@ from fastapi.templating import Jinja2Templates
 from tiewatch.model import vocabulary
 from tiewatch.store import ROLES
 from tiewatch.store.review import RELIABILITY
-from tiewatch.web.network import tie_polarity
 from tiewatch.web.auth import ANONYMOUS, LoginRequired, csrf_token, signed_in
+from tiewatch.web.network import tie_polarity
 
 RELIABILITY_LABELS = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
