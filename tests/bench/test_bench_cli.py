@@ -38,11 +38,14 @@ def sets_dir(tmp_path):
 
 @pytest.mark.slow
 def test_quality_prints_a_table_with_both_extractors(sets_dir):
-    result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir)])
+    result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir), "--by-type"])
     assert result.exit_code == 0, result.output
-    lines = result.output.strip().splitlines()
+    table, by_type = result.output.strip().split("\n\n")
+    lines = table.splitlines()
     assert lines[0].startswith("| gold set | extractor |")
     assert [line.split("|")[2].strip() for line in lines[2:]] == ["rules", "cooccurrence"]
+    assert by_type.splitlines()[0] == "| tie type | devset rules | devset cooccurrence |"
+    assert by_type.splitlines()[2].startswith("| leads | ")
 
 
 @pytest.mark.slow

@@ -83,3 +83,8 @@ def test_no_claims_scores_zero_not_an_error():
     result = score(one_doc(SUPPLY), {})
     assert (result.typed.precision, result.typed.recall, result.typed.f1) == (0.0, 0.0, 0.0)
     assert result.claimant_accuracy is None
+
+
+def test_recall_is_broken_down_by_gold_type():
+    result = score(one_doc(SUPPLY, FIGHT), {"d1": [claim("Rwanda", "supplies_weapons", "RLF")]})
+    assert result.by_type == {"supplies_weapons": [1, 1], "fights": [0, 1]}

@@ -71,6 +71,7 @@ class Row:
             "pairs": {"precision": round(p.precision, 3), "recall": round(p.recall, 3), "f1": round(p.f1, 3),
                       "claims": p.claims, "matched_claims": p.matched_claims, "matched_gold": p.matched_gold},
             "claimant_accuracy": None if self.result.claimant_accuracy is None else round(self.result.claimant_accuracy, 3),
+            "recall_by_type": {t: {"matched": m, "gold": n} for t, (m, n) in sorted(self.result.by_type.items())},
         }
 
 
@@ -122,6 +123,20 @@ def markdown(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def markdown_by_type(rows: list[Row]) -> str:
+    """Typed recall per gold tie type (the first type a gold tie accepts), one column per run."""
+    names = sorted({t for row in rows for t in row.result.by_type})
+    lines = ["| tie type | " + " | ".join(f"{r.set} {r.extractor}" for r in rows) + " |",
+             "|---|" + "---:|" * len(rows)]
+    for name in names:
+        cells = []
+        for row in rows:
+            matched, total = row.result.by_type.get(name, [0, 0])
+            cells.append(f"{matched}/{total}" if total else "")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tiewatch.bench.quality", description=__doc__.splitlines()[0])
     parser.add_argument("--set", dest="sets", action="append", choices=SET_NAMES, help="gold set (repeatable; default all)")
@@ -129,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--sets-dir", type=Path, default=DEFAULT_SETS, help="the folder holding devset/ and heldout/")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    parser.add_argument("--by-type", action="store_true", help="add a table of typed recall per tie type")
     args = parser.parse_args(argv)
     try:
         goldsets = [load_set(name, args.shared, args.sets_dir) for name in args.sets or SET_NAMES]
@@ -137,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     print(json.dumps([r.as_dict() for r in rows], indent=1) if args.json else markdown(rows))
+    if args.by_type and not args.json:
+        print("\n" + markdown_by_type(rows))
     return 0
 
 

@@ -54,6 +54,7 @@ class Result:
     pairs: Score = field(default_factory=Score)
     claimants_right: int = 0
     claimants_checked: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # gold type -> [matched, total]
 
     @property
     def claimant_accuracy(self) -> float | None:
@@ -134,6 +135,9 @@ def score_document(gold: GoldDoc, claims: list[Claim], goldset: GoldSet) -> Resu
     )
     for tie in gold.ties:
         found = [c for c in claims if typed_match(tie, c)]
+        counts = result.by_type.setdefault(tie.types[0], [0, 0])
+        counts[0] += bool(found)
+        counts[1] += 1
         if tie.claimant and found:
             result.claimants_checked += 1
             result.claimants_right += any(_claimant_right(tie.claimant, c) for c in found)
@@ -149,4 +153,8 @@ def score(goldset: GoldSet, claims_by_doc: dict[str, list[Claim]]) -> Result:
         total.pairs.add(part.pairs)
         total.claimants_right += part.claimants_right
         total.claimants_checked += part.claimants_checked
+        for name, (matched, count) in part.by_type.items():
+            counts = total.by_type.setdefault(name, [0, 0])
+            counts[0] += matched
+            counts[1] += count
     return total

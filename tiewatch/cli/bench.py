@@ -25,11 +25,14 @@ def quality(
     shared: Path = typer.Option(quality_bench.DEFAULT_SHARED, "--shared", help="The shared data folder (seed example, re3d)."),
     sets_dir: Path = typer.Option(quality_bench.DEFAULT_SETS, "--sets-dir", help="The folder holding devset/ and heldout/."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
+    by_type: bool = typer.Option(False, "--by-type", help="Add a table of typed recall per tie type."),
 ) -> None:
     """Precision, recall and F1 of typed, directed claims with polarity, beside the co-occurrence baseline."""
     goldsets = [quality_bench.load_set(name, shared, sets_dir) for name in sets or quality_bench.SET_NAMES]
     rows = quality_bench.quality(goldsets, extractors or quality_bench.EXTRACTORS, progress=err_console.is_terminal)
     typer.echo(json.dumps([r.as_dict() for r in rows], indent=1) if as_json else quality_bench.markdown(rows))
+    if by_type and not as_json:
+        typer.echo("\n" + quality_bench.markdown_by_type(rows))
 
 
 @bench_app.command()
