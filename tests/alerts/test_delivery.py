@@ -3,6 +3,8 @@
 import hashlib
 import hmac
 import json
+from email import message_from_bytes
+from email.policy import default
 
 import feedparser
 import pytest
@@ -80,8 +82,8 @@ def test_email_digest_reaches_the_smtp_server(store, smtp_server):
     (envelope,) = smtp_server.messages
     assert envelope.mail_from == "alerts@tiewatch.test"
     assert sorted(envelope.rcpt_tos) == ["analyst@example.org", "editor@example.org"]
-    text = envelope.content.decode()
-    assert "Subject: tiewatch: 1 new alert(s) for hamas" in text
-    assert "Sinai Province also cooperates with Hamas in Rafah." in text
+    message = message_from_bytes(envelope.content, policy=default)
+    assert message["Subject"] == "tiewatch: 1 new alert(s) for hamas"
+    assert "Sinai Province also cooperates with Hamas in Rafah." in message.get_content()
     evaluate(store)
     assert len(smtp_server.messages) == 1

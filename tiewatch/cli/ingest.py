@@ -87,3 +87,8 @@ def ingest(
         err_console.print(f"error: {storable(str(exc))}", markup=False)
         raise typer.Exit(exc.exit_code) from None
     print_report(report, store.safe_url)
+    from tiewatch.alerts import evaluate
+
+    alerts = evaluate(store)
+    if alerts:
+        out_console.print(f"{len(alerts)} new alert(s) from watch rules", markup=False)
