@@ -133,7 +133,7 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
             return start, end + size, "state"
-    if label in ("GPE", "LOC", "FAC") and end < len(doc) and doc[end].lower_ in lex.words("place_nouns"):
+    if label in ("GPE", "LOC", "FAC", "PERSON", "NORP") and end < len(doc) and doc[end].lower_ in lex.words("place_nouns"):
         return start, end + 1, "place"
     if label == "ORG" and doc[end - 1].lower_ in lex.words("franchise_heads") and end + 1 < len(doc):
         if doc[end].lower_ == "in":
@@ -147,14 +147,15 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
     return start, end, None
 
 
-def _titled(doc: Any, start: int, end: int) -> bool:
-    """A name after a title ("Colonel X") or in apposition with a person's role ("X, a member of")."""
+def _titled(doc: Any, start: int, end: int, roles: str = "person_roles") -> bool:
+    """A name after a title ("Colonel X") or in apposition with a person's role ("X, a member of");
+    with roles="group_roles", in apposition with a group's ("X, a front of Y")."""
     lex = lexicon()
-    if start > 0 and doc[start - 1].lower_ in lex.words("person_titles"):
+    if roles == "person_roles" and start > 0 and doc[start - 1].lower_ in lex.words("person_titles"):
         return True
     root = doc[start:end].root
     linked = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(t.lemma_.lower() in lex.words("person_roles") for t in linked)
+    return any(t.lemma_.lower() in lex.words(roles) for t in linked)
 
 
 def _is_concept(doc: Any, start: int) -> bool:
@@ -217,6 +218,8 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
             continue
         if kind in ("group", "place") and ent.ent_id_ not in ("watchlist", "named-unit", "wilayat", "province") and _titled(doc, start, end):
             kind = "person"
+        elif kind == "person" and ent.ent_id_ != "abu-name" and _titled(doc, start, end, "group_roles"):
+            kind = "group"
         taken.update(range(start, end))
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))

@@ -47,6 +47,7 @@ class Lexicon:
         found = []
         for name in self.raw["theme_types"]:
             cues = {c.lower() for c in vocabulary()[name].noun_cues}
+            cues |= {c[:-1] for c in cues if c.endswith("s") and len(c) > 4}
             if cues & lemmas:
                 found.append(name)
         return found

@@ -176,15 +176,18 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         if lemma not in lex.verb_types and lemma not in lex.words("transfer_verbs") and lemma not in lex.words("merge_verbs"):
             continue
         objects = list(object_tokens(v))
-        actor_objects = [(o, how) for o, how in objects if actor(para, o)]
+        actor_objects = [(o, how) for o, how in objects if actors(para, o)]
         themes = theme_lemmas([o for o, how in objects if how in ("dobj", "with", "for", "patient") and not actor(para, o)])
         themes |= theme_lemmas([o for o, how in objects if how in ("dobj", "patient")])
         subjects = [a for t in subject_tokens(v) for a in actors(para, t)]
+        if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            yield from _linear(para, sent, v)
+            continue
         if lemma in lex.words("merge_verbs"):
             yield from _merge(para, v, subjects, objects)
             continue
         types = verb_types(v, themes, objects)
-        if lemma in lex.words("judgement_verbs") and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
+        if lemma in lex.words("judgement_verbs") and any(t.lower_ == "as" for t in v.subtree):
             continue
         if not types:
             continue
@@ -199,6 +202,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                 yield Found(a, b, tuple(t for t in types if lex_symmetric(t)) or types, f"verb:{lemma}:between", v, 0.7)
         for obj, how in actor_objects:
             if how in place_only and "operates_in" not in types or how in ("between", "among"):
+                continue
+            if types == ("operates_in",) and how not in lex.words("location_preps"):
                 continue
             kinds = types
             if how == "alongside" or how == "with" and lemma in ("fight", "battle"):
@@ -250,3 +255,20 @@ def _merge(para: Paragraph, v: Any, subjects: list[ActorSpan], objects: list[tup
     for n, a in enumerate(partners):
         for b in partners[n + 1:]:
             yield Found(a, b, ("cooperates_with",), "verb:merge:with", v, 0.7)
+
+
+def _linear(para: Paragraph, sent: Any, v: Any) -> Iterator[Found]:
+    """A finite cue verb the parser took for a modifier ("the Houthis smuggled drone engines for
+    Hizballah"): the nearest actor before it does the deed to the nearest actor after it."""
+    before = [m for m in para.mentions if sent.start <= m.start and m.end <= v.i and m.kind != "place"]
+    after = [m for m in para.mentions if v.i < m.start < sent.end and m.kind != "place"]
+    if not before or not after:
+        return
+    target = after[0]
+    between = para.doc[v.i + 1:target.start]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
+        return
+    themes = theme_lemmas([t for t in between if t.pos_ == "NOUN"])
+    types = verb_types(v, themes, [])
+    if types:
+        yield Found(before[-1], target, types, f"verb:{v.lemma_.lower()}:linear", v, 0.6)

@@ -27,7 +27,8 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
     if own and any(t.pos_ == "PROPN" for t in para.doc[own.start:own.end] if t.i != n.i):
         return [own]
     out: list[ActorSpan] = []
-    if n.dep_ == "appos":
+    elaborates = any(c.lower_ in ("particularly", "especially", "including", "notably", "namely") for c in n.children)
+    if n.dep_ == "appos" and not elaborates:
         out += actors(para, n.head)
     for c in n.children:
         if c.dep_ == "appos":
