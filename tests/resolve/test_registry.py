@@ -123,3 +123,10 @@ def test_claims_follow_mentions_into_ties(store):
     refresh(store, WATCHLIST)
     [tie] = store.list_ties()
     assert {tie.subject, tie.object} == {"Islamic State", "Hamas"}
+
+
+def test_names_differing_only_in_a_number_are_different_actors(store, corpus):
+    corpus.add("Liwa 313 and Liwa 314 both deployed near Deir ez-Zor.", names=("Liwa 313", "Liwa 314"))
+    corpus.add("The 17th Brigade and the 18th Brigade clashed.", names=("17th Brigade", "18th Brigade"))
+    refresh(store, NONE)
+    assert names(store) == ["17th Brigade", "18th Brigade", "Liwa 313", "Liwa 314"]

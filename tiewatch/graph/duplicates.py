@@ -24,8 +24,7 @@ def signature(text: str) -> MinHash:
     words = _WORD_RE.findall(text.casefold())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     sketch = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    for shingle in shingles:
-        sketch.update(shingle.encode("utf-8"))
+    sketch.update_batch([shingle.encode("utf-8") for shingle in shingles])
     return sketch
 
 

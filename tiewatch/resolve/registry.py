@@ -5,8 +5,8 @@ back-reference, else its text), among actors of the same kind (state and place c
 1. its matching key (`names.normalise`) is a known name or alias;
 2. it names exactly one watchlist entry: that entry's actor (created with all its aliases, ids and
    designations on first use). Two entries are never folded together;
-3. a close spelling (rapidfuzz ratio on keys >= `AUTO_MATCH`, names of 6+ letters) of a known
-   name; anything closer than `CANDIDATE` but not that close is kept apart and shown by
+3. a close spelling (rapidfuzz ratio on keys >= `AUTO_MATCH`, names of 6+ letters, the same
+   numbers) of a known name; anything closer than `CANDIDATE` but not that close is kept apart and shown by
    `tiewatch actors candidates`;
 4. otherwise a new actor.
 Within a document, an acronym defined in brackets after a name ("... Peninsula (AQAP)") resolves
@@ -32,6 +32,11 @@ _NEIGHBOUR_GAP = 4  # characters between an apposition and the name it describes
 def family(kind: str) -> str:
     """Kinds that may share an actor: a state and a place of one name are one actor."""
     return "place" if kind in ("state", "place") else kind
+
+
+def digits(key: str) -> str:
+    """Numbers in a name are never a spelling variant: "Brigade 313" is not "Brigade 314"."""
+    return "".join(c if c.isdigit() else " " for c in key).strip()
 
 
 def display_name(name: str) -> str:
@@ -91,7 +96,9 @@ class ActorRegistry:
         fam = family(kind)
         best = process.extractOne(key, self.fuzzy_keys.get(fam, []), scorer=fuzz.ratio,
                                   score_cutoff=AUTO_MATCH.get(kind, AUTO_MATCH_DEFAULT))
-        return self._known(best[0], fam) if best else None
+        if best is None or digits(best[0]) != digits(key):
+            return None
+        return self._known(best[0], fam)
 
     # --- creating and naming actors -------------------------------------------------------
     def _create(self, name: str, kind: str, names: list[tuple[str, str, str]], date: str | None, **extra) -> int:

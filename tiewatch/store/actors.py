@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound
@@ -162,12 +162,14 @@ class ActorsMixin:
 
     def assign_mentions(self, pairs: Iterable[tuple[int, int]]) -> int:
         """Point mentions at actors: (mention_id, actor_id) pairs."""
-        pairs = list(pairs)
-        if pairs:
+        rows = [{"mention": m, "actor": a} for m, a in pairs]
+        if rows:
             with self.transaction() as conn:
-                for mention_id, actor_id in pairs:
-                    conn.execute(mentions.update().where(mentions.c.id == mention_id).values(actor_id=actor_id))
-        return len(pairs)
+                conn.execute(
+                    mentions.update().where(mentions.c.id == bindparam("mention")).values(actor_id=bindparam("actor")),
+                    rows,
+                )
+        return len(rows)
 
     def actor_mentions(self, actor_id: int) -> list[MentionRow]:
         with self.reading() as conn:

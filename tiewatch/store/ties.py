@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
 from tiewatch.store.base import utcnow
@@ -88,9 +88,9 @@ class TiesMixin:
                 ids[key] = conn.execute(ties.insert().values(**values)).inserted_primary_key[0]
             for tie_id, values in changed:
                 conn.execute(ties.update().where(ties.c.id == tie_id).values(updated_at=now, **values))
-            for claim_id, tie in claim_ties:
-                tie_id = ids[tie] if isinstance(tie, tuple) else tie
-                conn.execute(claims.update().where(claims.c.id == claim_id).values(tie_id=tie_id))
+            rows = [{"claim": c, "tie": ids[t] if isinstance(t, tuple) else t} for c, t in claim_ties]
+            if rows:
+                conn.execute(claims.update().where(claims.c.id == bindparam("claim")).values(tie_id=bindparam("tie")), rows)
         return ids
 
     # --- near-duplicate clusters ----------------------------------------------------------
@@ -114,10 +114,13 @@ class TiesMixin:
 
     def set_clusters(self, assignments: Iterable[tuple[int, int, list[int]]]) -> None:
         """(document_id, cluster_id, minhash values) for newly clustered documents."""
-        with self.transaction() as conn:
-            for doc_id, cluster_id, signature in assignments:
+        rows = [{"doc": d, "cluster": c, "signature": s} for d, c, s in assignments]
+        if rows:
+            with self.transaction() as conn:
                 conn.execute(
-                    documents.update().where(documents.c.id == doc_id).values(cluster_id=cluster_id, minhash=signature)
+                    documents.update().where(documents.c.id == bindparam("doc"))
+                    .values(cluster_id=bindparam("cluster"), minhash=bindparam("signature")),
+                    rows,
                 )
 
     # --- sources --------------------------------------------------------------------------
