@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tiewatch.export import ExportOptions, export
+from tiewatch.export import ExportOptions, Exporter, export, exporters
 from tiewatch.model import ExportError, NotFound
 
 
@@ -49,3 +49,32 @@ def test_unknown_actor_format_or_level_is_a_clear_error(network, tmp_path):
         export(network, "pdf", tmp_path / "x.pdf")
     with pytest.raises(ExportError, match="unknown TLP level"):
         export(network, "stix", tmp_path / "x.json", ExportOptions(tlp="white"))
+
+
+def test_bad_since_is_refused(network, tmp_path):
+    with pytest.raises(ExportError, match="--since wants a date"):
+        export(network, "jsonl", tmp_path / "x.jsonl", ExportOptions(since="last tuesday"))
+    assert export(network, "jsonl", tmp_path / "x.jsonl", ExportOptions(since="2016-03-01")) > 0
+
+
+def test_a_third_party_exporter_plugs_into_the_registry(network, tmp_path):
+    class CountingExporter(Exporter):
+        """What a plugin would declare under the `tiewatch.exporters` entry-point group."""
+
+        def __init__(self, out, store, options):
+            super().__init__(out, store, options)
+            self.seen = {}
+
+        def write(self, item):
+            self.seen[type(item).__name__] = self.seen.get(type(item).__name__, 0) + 1
+
+        def finalize(self):
+            self.out.write_text(json.dumps(self.seen, sort_keys=True))
+
+    exporters.add("counts", CountingExporter)
+    try:
+        export(network, "counts", tmp_path / "counts.json")
+    finally:
+        exporters._items.pop("counts")
+    counts = json.loads((tmp_path / "counts.json").read_text())
+    assert counts["Actor"] == len(network.list_actors()) and counts["Tie"] == len(network.list_ties())

@@ -12,6 +12,7 @@ Items are read from the store page by page, so an export of a large graph does n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Union
 
@@ -87,6 +88,11 @@ class Selection:
     """The part of the graph an export covers: ties touching the named actors, of a type, since."""
 
     def __init__(self, store: Any, options: ExportOptions):
+        if options.since:
+            try:
+                date.fromisoformat(options.since[:10])
+            except ValueError:
+                raise ExportError(f"--since wants a date like 2016-02-24, not {options.since!r}") from None
         self.store = store
         self.options = options
         self.actors = [find_actor(store, name) for name in options.actors]
