@@ -139,3 +139,15 @@ def test_readme_first_command_runs_the_whole_pipeline(tmp_path, monkeypatch):
     assert f"{store.count_documents()} new, 0 already known, 1 skipped" in result.output
     if "claims extracted by 'rules'" in result.output:
         assert f"{store.count_claims()} claims extracted by 'rules'" in result.output
+
+
+def test_installed_command_reports_usage_and_input_errors_without_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    command = str(Path(sys.executable).parent / "tiewatch")
+    db = f"sqlite:///{tmp_path / 'tiewatch.db'}"
+    (tmp_path / "empty.txt").write_bytes(b"")
+    for args, expected in ((["ingest"], "Missing argument"), (["ingest", str(tmp_path / "empty.txt"), "--db", db], "empty file")):
+        done = subprocess.run([command, *args], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and expected in done.stderr and "Traceback" not in done.stderr

@@ -37,7 +37,9 @@ def root(
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a command's `raise typer.Exit(n)` comes back as n here
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except TiewatchError as exc:
         err_console.print(f"error: {exc}", markup=False)
         sys.exit(exc.exit_code)
@@ -51,7 +53,7 @@ def main() -> None:
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
         from click.exceptions import ClickException
 
-        if isinstance(exc, ClickException):
+        if isinstance(exc, (ClickException, typer.TyperException)) and hasattr(exc, "show"):  # typer vendors click
             exc.show()
             sys.exit(exc.exit_code)
         raise
