@@ -130,3 +130,21 @@ def test_names_differing_only_in_a_number_are_different_actors(store, corpus):
     corpus.add("The 17th Brigade and the 18th Brigade clashed.", names=("17th Brigade", "18th Brigade"))
     refresh(store, NONE)
     assert names(store) == ["17th Brigade", "18th Brigade", "Liwa 313", "Liwa 314"]
+
+
+def test_a_kind_guessed_by_the_statistical_model_does_not_split_a_named_group(store):
+    text = "Al-Baraka Relief Foundation paid fighters. Later Al-Baraka Relief Foundation denied it. Wilayat Sahra too."
+    ruler = Mention("Al-Baraka Relief Foundation", 0, 27, "group", label="named-org")
+    guessed = Mention("Al-Baraka Relief Foundation", 49, 76, "person", label="PERSON")
+    province = Mention("Wilayat Sahra", 87, 100, "group", label="wilayat")
+    doc = Document(text=text, kind="text", origin="x", sha256="d" * 64, source=Source("Wire"))
+    store.add_document(doc, [ruler, guessed, province], [])
+    text2 = "Sheikh Ansar Wadi met the Sahra Province emir. Ansarul Wadi fighters followed."
+    person = Mention("Ansar Wadi", 7, 17, "person", label="abu-name")
+    unit = Mention("Sahra Province", 26, 40, "group", label="ORG")
+    group = Mention("Ansarul Wadi", 47, 59, "group", label="ORG")
+    store.add_document(Document(text=text2, kind="text", origin="y", sha256="e" * 64), [person, unit, group], [])
+    refresh(store, NONE)
+    assert sorted((a.name, a.kind) for a in store.list_actors()) == [
+        ("Al-Baraka Relief Foundation", "group"), ("Ansar Wadi", "person"), ("Ansarul Wadi", "group"),
+        ("Wilayat Sahra", "group")]

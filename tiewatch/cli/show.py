@@ -45,7 +45,8 @@ def _tie_lines(store, tie: Tie) -> list[str]:
     arrow = "\u2194" if spec is not None and spec.symmetric else "\u2192"
     counts = f"{tie.asserted} asserted, {tie.denied} denied, {tie.hedged} hedged"
     span = tie.first_seen if tie.first_seen == tie.last_seen else f"{tie.first_seen} \u2013 {tie.last_seen}"
-    lines = [f"  {tie.subject} {arrow} {tie.object}   {tie.grade} · {tie.sources} independent sources · "
+    plural = "" if tie.sources == 1 else "s"
+    lines = [f"  {tie.subject} {arrow} {tie.object}   {tie.grade} · {tie.sources} independent source{plural} · "
              f"{counts} · {span}"]
     claims = store.claims_for_tie(tie.id)
     for polarity in ("asserted", "hedged", "denied"):

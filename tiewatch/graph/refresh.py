@@ -46,6 +46,7 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
     if not documents:
         return
     registry = ActorRegistry(store, watchlist)
+    registry.vote_kinds(documents)
     pairs: list[tuple[int, int]] = []
     for doc in documents:
         pairs.extend(registry.resolve_document(doc))

@@ -38,6 +38,7 @@ class NameData:
     descriptors: frozenset[str]
     generic: frozenset[str]
     references: frozenset[str]
+    reordered: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def name_data() -> NameData:
         descriptors=frozenset(raw["descriptors"]),
         generic=frozenset(raw["generic"]),
         references=frozenset(raw["references"]),
+        reordered=dict(raw.get("reordered") or {}),
     )
 
 
@@ -87,6 +89,8 @@ def words(name: str) -> list[str]:
             continue
         word = data.spellings.get(word, word)
         out.append(data.spellings.get(_squash(word), _squash(word)))
+    if len(out) > 1 and out[0] in data.reordered and out[-1] != data.reordered[out[0]]:
+        out = out[1:] + [data.reordered[out[0]]]
     return out
 
 

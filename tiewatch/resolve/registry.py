@@ -17,9 +17,19 @@ to that name, and becomes its alias when no other actor uses it; "X's Sinai prov
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz import fuzz, process
 
-from tiewatch.resolve.names import Described, defined_acronym, describe, is_reference, normalise, split_acronym
+from tiewatch.resolve.names import (
+    Described,
+    defined_acronym,
+    describe,
+    is_reference,
+    normalise,
+    split_acronym,
+    words,
+)
 from tiewatch.resolve.watchlist import Entry, Watchlist, watchlist as packaged_watchlist
 
 AUTO_MATCH = {"person": 95.0}
@@ -32,6 +42,11 @@ _NEIGHBOUR_GAP = 4  # characters between an apposition and the name it describes
 def family(kind: str) -> str:
     """Kinds that may share an actor: a state and a place of one name are one actor."""
     return "place" if kind in ("state", "place") else kind
+
+
+def is_guessed_kind(label: str | None) -> bool:
+    """spaCy's statistical labels (PERSON, ORG, GPE ...) guess the kind; ruler and pattern ids do not."""
+    return bool(label) and label.isupper()
 
 
 def digits(key: str) -> str:
@@ -66,6 +81,8 @@ class ActorRegistry:
                 self.entry_actor[_entry_key(dict(row.external_ids), row.name)] = row.id
         self.index: dict[tuple[str, str], list[int]] = {}
         self.fuzzy_keys: dict[str, list[str]] = {}
+        self.by_key: dict[str, set[int]] = {}
+        self.voted: dict[str, str] = {}
         self.created = 0
         for row in store.alias_records():
             self._remember(row.actor_id, row.norm)
@@ -82,6 +99,7 @@ class ActorRegistry:
         fam = family(self.kind[actor_id])
         if (fam, norm) not in self.index and len(norm) >= MIN_FUZZY_LENGTH:
             self.fuzzy_keys.setdefault(fam, []).append(norm)
+        self.by_key.setdefault(norm, set()).add(actor_id)
         hits = self.index.setdefault((fam, norm), [])
         if actor_id not in hits:
             hits.append(actor_id)
@@ -126,15 +144,24 @@ class ActorRegistry:
             self.store.add_aliases(actor_id, [(alias, key, origin)])
             self._remember(actor_id, key)
 
-    def lookup(self, name: str, kind: str, date: str | None = None) -> int | None:
-        """The actor a name refers to, or None when it is new (never creates, except watchlist actors)."""
+    def lookup(self, name: str, kind: str, date: str | None = None, loose: bool = False) -> int | None:
+        """The actor a name refers to, or None when it is new (never creates, except watchlist actors).
+
+        `loose`: the kind is a statistical guess (spaCy's PERSON/ORG/GPE...), so a name of two or
+        more words that only one group or place of another kind bears is taken to be that actor
+        (never a person: a group is not folded into a person of the same name).
+        """
         key = normalise(name)
         if not key:
             return None
         found = self._known(key, family(kind))
         if found is not None:
             return found
-        entry = self.watchlist.match(key, kind)
+        if loose and len(words(name)) >= 2:
+            elsewhere = {self.root(a) for a in self.by_key.get(key, ()) if self.kind[a] != "person"}
+            if len(elsewhere) == 1:
+                return elsewhere.pop()
+        entry = self.watchlist.match(key, None if loose else kind)
         if entry is not None:
             return self._entry_actor(entry, date)
         found = self._fuzzy(key, kind)
@@ -142,16 +169,29 @@ class ActorRegistry:
             self.add_alias(found, display_name(name))
         return found
 
-    def resolve(self, name: str, kind: str, date: str | None = None, parent_id: int | None = None) -> int:
+    def resolve(self, name: str, kind: str, date: str | None = None, parent_id: int | None = None,
+                loose: bool = False) -> int:
         """The actor for a name, created when nothing matches."""
         name = display_name(name)
-        actor_id = self.lookup(name, kind, date)
+        actor_id = self.lookup(name, kind, date, loose)
         if actor_id is None:
             actor_id = self._create(name, kind, [(name, normalise(name), "text")], date, parent_id=parent_id)
         elif parent_id is not None and self.parent.get(actor_id) is None and actor_id != parent_id:
             self.store.set_actor_parent(actor_id, parent_id)
             self.parent[actor_id] = parent_id
         return actor_id
+
+    # --- a batch of documents -------------------------------------------------------------
+    def vote_kinds(self, documents) -> None:
+        """For names of 2+ words, the kind most mentions give (a ruler's or pattern's kind counts
+        ten times a statistical guess); used for mentions whose kind is only guessed."""
+        votes: dict[str, Counter] = {}
+        for doc in documents:
+            for m in doc.mentions:
+                name = split_acronym(m.canonical or m.text)[0]
+                if len(words(name)) >= 2:
+                    votes.setdefault(normalise(name), Counter())[m.kind] += 1 if is_guessed_kind(m.label) else 10
+        self.voted = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
 
     # --- one document ---------------------------------------------------------------------
     def resolve_document(self, doc) -> list[tuple[int, int]]:
@@ -167,6 +207,10 @@ class ActorRegistry:
                 actor_id = self.resolve(full, kind, doc.date)
             elif (described := describe(name)) is not None:
                 actor_id = self._resolve_part(doc, m, described)
+            elif is_guessed_kind(m.label):
+                voted = self.voted.get(normalise(name), m.kind)
+                kind = m.kind if voted == "person" else voted  # a guess never turns a group into a person
+                actor_id = self.resolve(name, kind, doc.date, loose=True)
             else:
                 actor_id = self.resolve(name, m.kind, doc.date)
             out.append((m.id, actor_id))

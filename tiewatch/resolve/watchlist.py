@@ -48,10 +48,10 @@ class Watchlist:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def match(self, key: str, kind: str) -> Entry | None:
-        """The one entry a key names; None when none does or when two entries share it."""
+    def match(self, key: str, kind: str | None) -> Entry | None:
+        """The one entry a key names (of that kind, or of any when None); None when none or two do."""
         for index in (self._by_name, self._by_alias):
-            found = [e for e in index.get(key, []) if e.kind == kind]
+            found = [e for e in index.get(key, []) if kind is None or e.kind == kind]
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:

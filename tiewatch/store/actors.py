@@ -21,6 +21,7 @@ class MentionRow:
     kind: str
     start: int
     end: int
+    label: str = ""
 
 
 @dataclass
@@ -142,7 +143,7 @@ class ActorsMixin:
         with self.reading() as conn:
             rows = conn.execute(
                 select(mentions.c.id, mentions.c.document_id, mentions.c.text, mentions.c.canonical,
-                       mentions.c.kind, mentions.c.start_char, mentions.c.end_char)
+                       mentions.c.kind, mentions.c.start_char, mentions.c.end_char, mentions.c.label)
                 .where(mentions.c.actor_id.is_(None))
                 .order_by(mentions.c.document_id, mentions.c.start_char, mentions.c.id)
             ).all()
@@ -156,7 +157,7 @@ class ActorsMixin:
                     docs[d.id] = UnresolvedDocument(d.id, d.text, (d.published or d.ingested_at or "")[:10])
         for r in rows:
             docs[r.document_id].mentions.append(
-                MentionRow(r.id, r.text, r.canonical, r.kind, r.start_char, r.end_char)
+                MentionRow(r.id, r.text, r.canonical, r.kind, r.start_char, r.end_char, r.label or "")
             )
         return [docs[i] for i in ids]
 
