@@ -78,6 +78,13 @@ ASSERTED = [
     ("Jamaat Nusrat al-Sahel condemned the Kivu Liberation Front.", "Jamaat Nusrat al-Sahel", "denounces", "Kivu Liberation Front", "asserted", None),
     # operates_in
     ("The Kivu Liberation Front operates in North Kivu.", "Kivu Liberation Front", "operates_in", "North Kivu", "asserted", None),
+    ("The Kivu Liberation Front is based in Masisi territory.", "Kivu Liberation Front", "operates_in", "Masisi territory", "asserted", None),
+    ("Fighters of the Kivu Liberation Front are stationed in Rutshuru and Walikale.", "Kivu Liberation Front", "operates_in", "Walikale", "asserted", None),
+    ("The Kivu Liberation Front is active in the districts of Masisi and Lubero.", "Kivu Liberation Front", "operates_in", "Lubero", "asserted", None),
+    # alliances said with fighting words
+    ("The Kivu Liberation Front fought alongside Jamaat Nusrat al-Sahel near Gao.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "asserted", None),
+    ("The Ituri Brigade, a front of the Kivu Liberation Front, claimed the attack.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
+    ("The Ituri Brigade was absorbed into the Kivu Liberation Front in 2020.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
     # back-references
     ("The Kivu Liberation Front lost ground in June. The group later attacked Jamaat Nusrat al-Sahel.", "Kivu Liberation Front", "fights", "Jamaat Nusrat al-Sahel", "asserted", None),
     pytest.param("Jamaat Nusrat al-Sahel is active in Mali. Its leader, Amadou Diallo, is in hiding.", "Amadou Diallo", "leads", "Jamaat Nusrat al-Sahel", "asserted", None, marks=pytest.mark.xfail(reason="the small model tags this unknown name as an organisation")),
@@ -89,10 +96,12 @@ DENIED = [
     ("Hamas denied supplying weapons to the Kivu Liberation Front.", "Hamas", "supplies_weapons", "Kivu Liberation Front", "Hamas"),
     ("Idrissa Kone did not meet Amadou Diallo, his lawyer said.", "Idrissa Kone", "meets", "Amadou Diallo", "his lawyer"),
     ("Rwanda rejects the charge that it arms the Kivu Liberation Front.", "Rwanda", "supplies_weapons", "Kivu Liberation Front", "Rwanda"),
+    ("Officials said Amadou Diallo financed the Kivu Liberation Front, a charge his lawyer denied.", "Amadou Diallo", "funds", "Kivu Liberation Front", "his lawyer"),
     ("The Kivu Liberation Front has no contact with Jamaat Nusrat al-Sahel, its spokesman said.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", None),
 ]
 
 HEDGED = [
+    "The Kivu Liberation Front is suspected of receiving drones from Rwanda.",
     "If Rwanda were to arm the Kivu Liberation Front, the war would spread.",
     "Rwanda could supply drones to the Kivu Liberation Front.",
     "Iran may have funded Jamaat Nusrat al-Sahel.",

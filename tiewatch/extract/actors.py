@@ -224,7 +224,23 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))
     para.index()
+    _places_by_position(para)
     return para
+
+
+def _places_by_position(para: Paragraph) -> None:
+    """A tagger's person or organisation that is coordinated with a place ("in Rutshuru and
+    Walikale") or sits where people never do ("near Lubero") is a place."""
+    doc = para.doc
+    for m in para.mentions:
+        if m.kind not in ("group", "person") or m.label not in ("ORG", "PERSON"):
+            continue
+        t = doc[m.head]
+        partner = para.mention_at(t.head.i) if t.dep_ == "conj" else None
+        if partner is not None and partner.kind == "place":
+            m.kind = "place"
+        elif m.kind == "person" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "around", "outside", "inside", "across"):
+            m.kind = "place"
 
 
 def harmonise(paras: list[Paragraph]) -> None:

@@ -31,7 +31,7 @@ def default_claimant(doc: Document) -> str:
     return doc.origin
 
 
-def _phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
+def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
     """The speaker a subject token names: an actor's name, or its noun phrase ("Officials in Niamey")."""
     found = para.mention_at(t.i) or para.refer(t)
     if found is not None:
@@ -60,7 +60,7 @@ def _speaker_of(para: Paragraph, verb: Any) -> tuple[str, ActorSpan | None] | No
         return None
     if subjects[0].pos_ == "PRON" and not (para.mention_at(subjects[0].i) or para.refer(subjects[0])):
         return None
-    return _phrase(para, subjects[0])
+    return speaker_phrase(para, subjects[0])
 
 
 def _according_to(para: Paragraph, sent: Any) -> tuple[str, ActorSpan | None] | None:
@@ -70,7 +70,7 @@ def _according_to(para: Paragraph, sent: Any) -> tuple[str, ActorSpan | None] | 
                 if prep.lower_ == "to":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            return _phrase(para, obj)
+                            return speaker_phrase(para, obj)
     return None
 
 

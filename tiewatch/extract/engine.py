@@ -3,11 +3,11 @@ claimant, and keep the evidence (sentence, offsets, rule, confidence) on every c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from tiewatch.extract.actors import ActorSpan, Paragraph, harmonise, paragraph_actors
-from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen
+from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen, speaker_phrase
 from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.nlp import normalise, parse
 from tiewatch.extract.polarity import polarity
@@ -114,6 +114,28 @@ def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterat
             if key not in best or best[key].confidence < claim.confidence:
                 best[key] = claim
     yield from best.values()
+    yield from _disputed(doc, para, sent, list(best.values()))
+
+
+def _disputed(doc: Document, para: Paragraph, sent: Any, claims: list[Claim]) -> Iterator[Claim]:
+    """"X financed Y, a charge his lawyer denied": the denier's own claim beside the assertion."""
+    lex = lexicon()
+    for noun in sent:
+        if noun.lemma_.lower() not in lex.words("claim_nouns") or noun.dep_ not in ("appos", "npadvmod", "dobj", "attr"):
+            continue
+        for verb in noun.children:
+            if verb.dep_ == "relcl" and verb.lemma_.lower() in lex.words("denial_verbs"):
+                denier = [c for c in verb.children if c.dep_ == "nsubj"]
+                if not denier:
+                    continue
+                who = speaker_phrase(para, denier[0])[0]
+                for claim in claims:
+                    if claim.polarity == "asserted":
+                        yield replace(claim, polarity="denied", claimant=who, rule=f"{claim.rule}+disputed",
+                                      claimant_mention=None)
+
+
+
 
 
 class RulesExtractor:

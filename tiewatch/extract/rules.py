@@ -109,6 +109,8 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
         if v.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubjpass" for c in v.children):
             yield v.head, "patient"
     holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod"))]
+    if v.dep_ == "acomp":
+        holders.append(v.head)
     for c in v.children:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
             yield c, c.dep_
