@@ -134,3 +134,9 @@ def test_openapi_and_docs_are_served_offline(client):
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/api/nowhere").json() == {"error": "no such page", "status": 404}
     assert client.put("/api/actors").status_code == 405
+
+
+def test_openapi_declares_bearer_tokens(client):
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert {"HTTPBearer": []} in spec["paths"]["/api/ties"]["get"]["security"]

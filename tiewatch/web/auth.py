@@ -8,11 +8,14 @@ import hmac
 import secrets
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPBearer
 
 from tiewatch.model import NotFound
 from tiewatch.store import Store, User
 
 ANONYMOUS = User(name="", role="viewer")
+# Declares the Bearer scheme in the OpenAPI document (Swagger's "Authorize"); `signed_in` reads it.
+BEARER = HTTPBearer(auto_error=False, description="An API token from `tiewatch users add NAME --role ROLE`.")
 CSRF_HEADER = "x-csrf-token"
 
 
@@ -73,7 +76,7 @@ def _cookie_write_guard(request: Request) -> None:
         check_csrf(request, request.headers.get(CSRF_HEADER))
 
 
-def reader(request: Request) -> User:
+def reader(request: Request, _token: object = Depends(BEARER)) -> User:
     """Anyone allowed to read: a signed-in user, or anonymous when login is not required."""
     user = signed_in(request)
     if user is not None:
@@ -84,7 +87,7 @@ def reader(request: Request) -> User:
 
 
 def _role(role: str):
-    def check(request: Request) -> User:
+    def check(request: Request, _token: object = Depends(BEARER)) -> User:
         user = signed_in(request)
         if user is None:
             raise LoginRequired(f"sign in as an {role} to do this")
