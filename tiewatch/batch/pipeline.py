@@ -13,6 +13,7 @@ in this run) counts as known and is neither extracted nor stored again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -103,7 +104,7 @@ def ingest(
         direct = [_read_directly(item, max_bytes, fetcher, progress, len(items)) for item in items if item.direct]
         found = executor.map(lambda item: _read_quietly(item, max_bytes, fetcher), [i for i in items if not i.direct])
         outcomes = _reported(found, report, progress, len(items))
-        fresh = _fresh(store, (doc for outcome in _chain(direct, outcomes) for doc in outcome.documents), report)
+        fresh = _fresh(store, (doc for outcome in chain(direct, outcomes) for doc in outcome.documents), report)
         _store_all(store, fresh, extractor, report)
     finally:
         fetcher.close()
@@ -125,11 +126,6 @@ def _read_quietly(item: Item, max_bytes: int, fetcher: Fetcher) -> _Outcome:
         return _Outcome(item, read_item(item, max_bytes, fetcher))
     except IngestError as exc:
         return _Outcome(item, [], str(exc))
-
-
-def _chain(first: list[_Outcome], rest: Iterable[_Outcome]) -> Iterator[_Outcome]:
-    yield from first
-    yield from rest
 
 
 def _reported(outcomes: Iterable[_Outcome], report: IngestReport, progress: Progress | None, total: int) -> Iterator[_Outcome]:
