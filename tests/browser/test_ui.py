@@ -128,3 +128,20 @@ def test_api_docs_render_offline_under_the_csp(page, live):
     assert any("/api/ties" in p for p in paths) and any("/api/graph" in p for p in paths)
     shoot(page, "api-docs")
     assert page.errors == []
+
+
+def test_clicking_an_edge_opens_its_tie(page, live):
+    page.goto(live["url"] + "/graph?type=trains")
+    _wait_for_graph(page)
+    point = page.evaluate(
+        """() => {
+            const cy = window.tiewatchGraph;
+            const mid = cy.edges()[0].renderedMidpoint();
+            const box = cy.container().getBoundingClientRect();
+            return {x: box.left + mid.x, y: box.top + mid.y};
+        }"""
+    )
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_url(f"{live['url']}/ties/{live['ids']['trains']}")
+    assert "trains" in page.inner_text("h1")
+    assert page.locator("blockquote.quote", has_text="Instructors of the Kora Valley Front").is_visible()

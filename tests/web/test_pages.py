@@ -57,6 +57,14 @@ def test_search_finds_actors_by_alias_and_documents_by_words(client, world):
     assert "Type a name" in client.get("/search").text
 
 
+def test_actors_index_filters_by_kind(client, world):
+    page = client.get("/actors").text
+    for name in ("Black Banner Brigade", "Kora Valley Front", "Red Hand Cell"):
+        assert f'href="/actors/{world.ids[name]}">{name}</a>' in page
+    assert "No actors yet." in client.get("/actors", params={"kind": "person"}).text
+    assert client.get("/actors", params={"kind": "tank"}).status_code == 422
+
+
 def test_sources_page_lists_grades(client, world):
     page = client.get("/sources").text
     assert "Sahel Monitor" in page and "Desert Wire" in page and "reliability cannot be judged" in page

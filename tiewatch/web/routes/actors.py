@@ -21,6 +21,7 @@ from tiewatch.web.serialize import Page, actor_json, claim_json, paginated, revi
 router = APIRouter()
 ActorId = Path(..., ge=1, le=2**31 - 1, description="The actor's id.")
 TIMELINE_TIES = 200
+LIST_LIMIT = 100
 KIND_PATTERN = "^(" + "|".join(ACTOR_KINDS) + ")$"
 
 
@@ -55,6 +56,17 @@ class ActorMerge(BaseModel):
 class ActorSplit(BaseModel):
     alias: str = Field(..., min_length=1, max_length=300, description="The name to take off this actor.")
     why: str | None = Field(None, max_length=500)
+
+
+@router.get("/actors", include_in_schema=False)
+def actors_page(
+    request: Request, kind: str | None = Query(None, pattern=KIND_PATTERN), offset: int = Query(0, ge=0), user: User = Reader,
+):
+    rows = get_store(request).list_actors(kind=kind, limit=LIST_LIMIT + 1, offset=offset)
+    return render(request, "actors.html", {
+        "actors": rows[:LIST_LIMIT], "kind": kind, "kinds": ACTOR_KINDS, "offset": offset,
+        "more": len(rows) > LIST_LIMIT, "limit": LIST_LIMIT,
+    })
 
 
 @router.get("/actors/{actor_id}", include_in_schema=False)
