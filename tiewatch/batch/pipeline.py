@@ -132,7 +132,7 @@ def _reported(outcomes: Iterable[_Outcome], report: IngestReport, progress: Prog
     for outcome in outcomes:
         if outcome.error:
             reason = outcome.error.removeprefix(f"{outcome.item.origin}: ")
-            report.skipped.append(Skip(storable(outcome.item.origin), storable(reason)))
+            report.skipped.append(Skip(storable(outcome.item.origin), " ".join(storable(reason).split())))  # one line
         if progress:
             progress(outcome.item.origin, total)
         yield outcome
