@@ -155,6 +155,9 @@ def _titled(doc: Any, start: int, end: int, roles: str = "person_roles") -> bool
         return True
     root = doc[start:end].root
     linked = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs = [root.head, *(c for c in root.head.children if c.dep_ == "xcomp")]
+        linked += [c for v in verbs for c in v.children if c.dep_ == "attr"]
     return any(t.lemma_.lower() in lex.words(roles) for t in linked)
 
 
@@ -223,9 +226,28 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         taken.update(range(start, end))
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))
+    _unnamed_people(para, taken)
     para.index()
     _places_by_position(para)
     return para
+
+
+def _unnamed_people(para: Paragraph, taken: set[int]) -> None:
+    """Runs of capitalised names the tagger left out, kept as people when a role or title says so:
+    "Ibrahim Dheere is the deputy leader of ...", "Amadou Ag Intalla, the commander of ..."."""
+    doc = para.doc
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and (doc[j].pos_ == "PROPN" and doc[j].is_title or j > i and doc[j].text in ("-", "al", "bin", "ibn", "Ag", "ag")):
+            j += 1
+        while j > i and not doc[j - 1].is_title:
+            j -= 1
+        if j - i >= 2 and _titled(doc, i, j):
+            span = doc[i:j]
+            taken.update(range(i, j))
+            para.mentions.append(ActorSpan(i, j, "person", "PERSON", span.text, span.start_char, span.end_char, head=span.root.i))
+        i = max(j, i + 1)
 
 
 def _places_by_position(para: Paragraph) -> None:

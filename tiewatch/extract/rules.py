@@ -76,7 +76,7 @@ def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
 
 
 def is_passive(v: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
 
 
 def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
@@ -87,6 +87,8 @@ def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
     if found or depth > 3:
         return found
     head = v.head
+    if v.dep_ == "xcomp" and is_passive(head):
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if v.dep_ == "conj" or v.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ == "VBG":
@@ -103,9 +105,11 @@ def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
 def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
     """(token, how it attaches) for each argument on the receiving side of `v`."""
     if is_passive(v):
-        for c in v.children:
-            if c.dep_ == "nsubjpass":
-                yield c, "patient"
+        patients = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not patients and v.dep_ in ("advcl", "conj", "xcomp"):
+            patients = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        for c in patients:
+            yield c, "patient"
         if v.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubjpass" for c in v.children):
             yield v.head, "patient"
     holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod"))]

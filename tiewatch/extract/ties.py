@@ -33,6 +33,9 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
     for c in n.children:
         if c.dep_ == "appos":
             out += actors(para, c)
+        if c.dep_ == "prep":
+            out += [a for o in c.children for p in o.children if p.dep_ == "appos"
+                    for a in actors(para, p) if a.kind == "person"]
     if n.dep_ in ("compound", "nmod"):
         h = n.head
         while h.dep_ in ("compound", "nmod") and para.mention_at(h.i) is None:
@@ -132,6 +135,8 @@ def noun_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             continue
         lemma = n.lemma_.lower()
         key = lemma if lemma in lex.noun_types else n.lower_
+        if n.i > 1 and para.doc[n.i - 1].text == "-" and f"{para.doc[n.i - 2].lower_}-{n.lower_}" in lex.noun_types:
+            key = f"{para.doc[n.i - 2].lower_}-{n.lower_}"
         types = lex.noun_types.get(key)
         if not types or key in resources:
             continue
