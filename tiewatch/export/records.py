@@ -1,9 +1,14 @@
-"""Flat records for actors, ties and claims: the rows of the CSV and JSON-lines exports."""
+"""Flat records for actors, ties and claims: the rows of the CSV export, the lines of the JSON-lines
+export (written here, one object per item, saying which in `record`, in stream order), the
+payloads of alerts; and which claims to quote first."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+from tiewatch.export.exporter import ExportOptions, Exporter
 from tiewatch.model import Actor, Tie
 from tiewatch.store import ClaimView
 
@@ -64,3 +69,26 @@ def strongest(claims: list[ClaimView], event: str = "asserted", limit: int = 3) 
         return (polarity, c.reliability or "F", -c.confidence, c.date or "9999", c.id)
 
     return sorted((c for c in claims if c.status != "rejected"), key=rank)[:limit]
+
+
+class JsonLinesExporter(Exporter):
+    name = "jsonl"
+
+    def __init__(self, out: Path, store: Any, options: ExportOptions):
+        super().__init__(out, store, options)
+        self.file = self.out.open("w", encoding="utf-8")
+
+    def _line(self, kind: str, record: dict[str, Any]) -> None:
+        self.file.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
+
+    def write_actor(self, actor: Actor) -> None:
+        self._line("actor", actor_record(actor))
+
+    def write_tie(self, tie: Tie) -> None:
+        self._line("tie", tie_record(tie))
+
+    def write_claim(self, claim: ClaimView) -> None:
+        self._line("claim", claim_record(claim))
+
+    def finalize(self) -> None:
+        self.file.close()
