@@ -101,7 +101,7 @@ def test_rank_puts_the_broker_first(reports):
 def test_merge_then_split_round_trips(reports):
     before = (jsonl(reports, "actors"), jsonl(reports, "ties"))
     out = run(reports, "actors", "merge", "Ansar el-Wadi", "Liptako Brigade", "--why", "same fighters", "--who", "lea")
-    assert "merged 'Liptako Brigade' into 'Ansar el-Wadi'" in out
+    assert "merged 'Liptako Brigade' into 'Ansar el-Wadi'" in out and "tiewatch actors undo 1" in out
     assert "Liptako Brigade" not in {a["name"] for a in jsonl(reports, "actors")}
     assert "same fighters" in run(reports, "actors", "log")
     run(reports, "actors", "split", "Ansar el-Wadi", "--alias", "Liptako Brigade")

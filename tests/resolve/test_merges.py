@@ -91,3 +91,29 @@ def test_bad_merges_and_splits_are_clear_errors(two_spellings):
         split(store, "Ansar Dine", "Katiba Macina")
     with pytest.raises(ReviewError, match="not merged"):
         unmerge(store, "Gao")
+
+
+def test_a_split_is_logged_and_undoing_it_folds_the_name_back(two_spellings, corpus):
+    store = two_spellings
+    corpus.add("Ansar Edine fought in Gao.", names=("Ansar Edine",), source="Sahel Post")
+    refresh(store, NONE)
+    assert "Ansar Edine" in find_actor(store, "Ansar Dine").aliases
+    log_id = split(store, "Ansar Dine", "Ansar Edine", why="a different front", who="lea")
+    refresh(store, NONE)
+    carved = find_actor(store, "Ansar Edine")
+    assert carved.name == "Ansar Edine" and len(store.actor_mentions(carved.id)) == 1
+    assert store.merge_entries()[0].action == "split" and store.merge_entries()[0].why == "a different front"
+    undo(store, log_id)
+    refresh(store, NONE)
+    assert find_actor(store, "Ansar Edine").name == "Ansar Dine"
+    assert [e.undone_at is not None for e in store.merge_entries() if e.id == log_id] == [True]
+
+
+def test_first_seen_follows_a_merge(two_spellings, corpus):
+    store = two_spellings
+    corpus.add("Old archive: Harakat Ansar Eddine fought in 2012.", names=("Harakat Ansar Eddine",), source="Archive",
+               published="2012-04-01")
+    refresh(store, NONE)
+    merge(store, "Ansar Dine", "Harakat Ansar Eddine")
+    refresh(store, NONE)
+    assert find_actor(store, "Ansar Dine").first_seen == "2012-04-01"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any, Callable
 
 import typer
 from rich.table import Table
@@ -13,6 +14,7 @@ from tiewatch.cli.context import DB_OPTION, out_console, store_of
 from tiewatch.cli.documents import Format
 from tiewatch.graph import refresh
 from tiewatch.graph.network import ranking
+from tiewatch.store import Store
 
 actors_app = typer.Typer(help="Actors: list (default), rank, merge, split, unmerge, candidates, log.",
                          invoke_without_command=True, no_args_is_help=False)
@@ -64,14 +66,22 @@ def _print_ranking(store, format: Format) -> None:
     out_console.print(table)
 
 
+def _change(ctx: typer.Context, db: str | None, change: Callable[[Store], Any], message: str) -> Store:
+    """Apply an analyst's change, re-aggregate the ties, and say what happened."""
+    store = store_of(ctx, db)
+    change(store)
+    refresh(store)
+    out_console.print(message, markup=False)
+    return store
+
+
 @actors_app.command()
 def merge(ctx: typer.Context, keep: str, other: str, why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Fold actor OTHER into KEEP (names, mentions and claims); logged and reversible."""
-    store = store_of(ctx, db)
-    log_id = resolve.merge(store, keep, other, why=why, who=who)
-    refresh(store)
-    kept = resolve.find_actor(store, keep)
-    out_console.print(f"merged {other!r} into {kept.name!r} (id {kept.id}); undo with `tiewatch actors undo {log_id}`",
+    logged: list[int] = []
+    _change(ctx, db, lambda store: logged.append(resolve.merge(store, keep, other, why=why, who=who)),
+            f"merged {other!r} into {keep!r}")
+    out_console.print(f"undo with `tiewatch actors undo {logged[0]}` or `tiewatch actors unmerge {other!r}`",
                       markup=False)
 
 
@@ -79,28 +89,20 @@ def merge(ctx: typer.Context, keep: str, other: str, why: str = WHY, who: str = 
 def split(ctx: typer.Context, actor: str, alias: str = typer.Option(..., "--alias", help="The name to take off."),
           why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Take the name ALIAS off ACTOR: undoes the merge it came with, else makes it its own actor."""
-    store = store_of(ctx, db)
-    resolve.split(store, actor, alias, why=why, who=who)
-    refresh(store)
-    out_console.print(f"{alias!r} is now its own actor (id {resolve.find_actor(store, alias).id})", markup=False)
+    _change(ctx, db, lambda store: resolve.split(store, actor, alias, why=why, who=who),
+            f"{alias!r} is its own actor again")
 
 
 @actors_app.command()
 def unmerge(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
     """Bring back ACTOR, merged earlier into another, with its mentions and claims."""
-    store = store_of(ctx, db)
-    resolve.unmerge(store, actor)
-    refresh(store)
-    out_console.print(f"{actor!r} is its own actor again", markup=False)
+    _change(ctx, db, lambda store: resolve.unmerge(store, actor), f"{actor!r} is its own actor again")
 
 
 @actors_app.command()
 def undo(ctx: typer.Context, entry: int, db: str = DB_OPTION) -> None:
     """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
-    store = store_of(ctx, db)
-    resolve.undo(store, entry)
-    refresh(store)
-    out_console.print(f"undid merge log entry {entry}", markup=False)
+    _change(ctx, db, lambda store: resolve.undo(store, entry), f"undid merge log entry {entry}")
 
 
 @actors_app.command()

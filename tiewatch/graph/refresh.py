@@ -52,8 +52,6 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
         pairs.extend(registry.resolve_document(doc))
     report.mentions_resolved = store.assign_mentions(pairs)
     report.actors_created = registry.created
-    if pairs:
-        store.refresh_first_seen()
 
 
 def cluster_documents(store, report: RefreshReport) -> None:
@@ -80,6 +78,7 @@ def refresh(store, watchlist: Watchlist | None = None) -> RefreshReport:
     """Resolve, cluster and aggregate; returns what changed (nothing on a second run)."""
     report = RefreshReport()
     resolve_mentions(store, report, watchlist)
+    store.refresh_first_seen()
     cluster_documents(store, report)
     tied = aggregate(store)
     report.ties_created, report.ties_updated, report.claims_linked = tied.created, tied.updated, tied.claims_linked
