@@ -86,3 +86,10 @@ def test_shared_fixture_channel():
     assert len(docs) == len(with_text)
     assert all("type" not in d.text[:20] and "{" not in d.text[:1] for d in docs)
     assert any(d.metadata["reply_to_message_id"] for d in docs)
+
+
+def test_json_lines_data_file_is_named_as_such(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text('{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n', encoding="utf-8")
+    with pytest.raises(IngestError, match=r"JSON lines \(a data file\), not a Telegram Desktop export"):
+        read_item(Item(str(path), direct=True))

@@ -44,11 +44,21 @@ def test_empty_and_blank_files_are_refused(tmp_path):
         read(blank)
 
 
-def test_program_source_is_not_a_document(tmp_path):
-    script = tmp_path / "make.py"
+def test_program_source_and_data_tables_are_not_documents(tmp_path):
+    script, table = tmp_path / "make.py", tmp_path / "designations.csv"
     script.write_text("print('hello')\n")
+    table.write_text("name,programme\nEastern Front,SDGT\n")
     with pytest.raises(IngestError, match="program source code"):
         read(script)
+    with pytest.raises(IngestError, match=r"a data table \(\.csv\), not a document"):
+        read(table)
+
+
+def test_text_opening_with_a_bracket_is_still_text(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("[Draft] The front denies the charge, its spokesman said.")
+    (doc,) = read(draft)
+    assert doc.text.startswith("[Draft]")
 
 
 def test_other_xml_is_not_stored_as_text(tmp_path):

@@ -15,6 +15,17 @@ from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
 EXPORT_KEYS = ('"messages"', '"chats"', '"personal_information"')
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+JSON_STARTS = ('{"', "[{", '["')
+
+
+def _is_json_lines(data: str) -> bool:
+    first = data.lstrip().split("\n", 1)[0]
+    try:
+        json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _peer_prefix(chat_type: str) -> str:
@@ -106,16 +117,19 @@ class TelegramReader:
         head = blob.head_text
         if head.startswith("{") and any(key in head for key in EXPORT_KEYS):
             return 90
-        if blob.suffix == ".json" or blob.content_type == "application/json":
+        if blob.suffix in JSON_SUFFIXES or blob.content_type == "application/json" or head.startswith(JSON_STARTS):
             return 30  # some other JSON: reading it says so better than the text reader would
         return 0
 
     def read(self, blob: Blob) -> Iterator[Document]:
         try:
-            export = json.loads(blob.data.decode("utf-8-sig"))
+            raw = blob.data.decode("utf-8-sig")
+            export = json.loads(raw)
         except UnicodeDecodeError:
             raise IngestError(f"{blob.origin}: invalid JSON (not UTF-8 text)") from None
         except json.JSONDecodeError as exc:
+            if exc.msg == "Extra data" and _is_json_lines(raw):
+                raise IngestError(f"{blob.origin}: JSON lines (a data file), not a Telegram Desktop export") from None
             raise IngestError(f"{blob.origin}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
         chats = chats_of(export)
         if not chats:

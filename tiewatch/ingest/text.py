@@ -12,6 +12,7 @@ from tiewatch.model import Document, IngestError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv"}
 CODE_SUFFIXES = {".py", ".js", ".ts", ".css", ".sh", ".bat", ".ps1", ".c", ".h", ".java", ".rb", ".go", ".rs", ".php"}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _TITLE_MAX = 120
@@ -54,6 +55,8 @@ class TextReader:
             raise IngestError(f"{blob.origin}: binary data, not text")
         if blob.head_text.startswith(("<?xml", "<svg")):
             raise IngestError(f"{blob.origin}: XML that is neither a feed nor a web page")
+        if blob.suffix in TABLE_SUFFIXES:
+            raise IngestError(f"{blob.origin}: a data table ({blob.suffix}), not a document")
         if blob.suffix in CODE_SUFFIXES:
             raise IngestError(f"{blob.origin}: program source code ({blob.suffix}), not a document")
         text = decode(blob)
