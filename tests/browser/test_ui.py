@@ -145,3 +145,10 @@ def test_clicking_an_edge_opens_its_tie(page, live):
     page.wait_for_url(f"{live['url']}/ties/{live['ids']['trains']}")
     assert "trains" in page.inner_text("h1")
     assert page.locator("blockquote.quote", has_text="Instructors of the Kora Valley Front").is_visible()
+
+
+def test_channel_page_says_when_there_is_no_structure(page, live):
+    page.goto(live["url"] + "/channels")
+    _wait_for_graph(page)
+    assert "No channel structure yet" in page.inner_text("#graph-status")
+    assert page.errors == []

@@ -5,6 +5,7 @@ degree centrality, each element carrying the link its click opens.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import networkx as nx
 
@@ -86,3 +87,35 @@ def elements(store: Store, f: GraphFilter) -> dict:
         for t in ties
     ]
     return {"nodes": nodes, "edges": edges, "truncated": truncated}
+
+
+CHANNEL_COLOURS = {"forward": "#2f6f9f", "reply": "#3d7a5c", "link": "#c08a1e", "mention": "#7b4fa0"}
+
+
+def channel_elements(store: Store) -> dict:
+    """The structural network of Telegram channels (forwards, replies, links, @mentions).
+
+    Kept apart from claimed ties: these edges say who amplifies whom, not what a text claims.
+    Each edge counts the posts behind it and opens the newest of them.
+    """
+    grouped: dict[tuple[str, str, str], list[dict]] = {}
+    for edge in store.list_structural_edges():
+        grouped.setdefault((edge["from_channel"], edge["kind"], edge["to_channel"]), []).append(edge)
+    channels = sorted({c for key in grouped for c in (key[0], key[2])}, key=str.lower)
+    ids = {name: f"c{i}" for i, name in enumerate(channels)}
+    graph = nx.Graph([(a, b) for a, _kind, b in grouped])
+    centrality = nx.degree_centrality(graph) if graph.number_of_nodes() > 1 else {c: 1.0 for c in graph}
+    nodes = [
+        {"data": {"id": ids[name], "label": name, "kind": "channel", "centrality": round(centrality.get(name, 0.0), 4),
+                  "size": round(24 + 56 * centrality.get(name, 0.0)), "href": "/search?" + urlencode({"q": name})}}
+        for name in channels
+    ]
+    edges = []
+    for n, ((source, kind, target), posts) in enumerate(sorted(grouped.items())):
+        newest = max(posts, key=lambda p: (p["date"] or "", p["id"]))
+        edges.append({"data": {
+            "id": f"s{n}", "source": ids[source], "target": ids[target], "type": kind, "posts": len(posts),
+            "label": f"{kind} ×{len(posts)}" if len(posts) > 1 else kind, "colour": CHANNEL_COLOURS.get(kind, "#8a8f96"),
+            "width": min(1 + len(posts), 8), "href": f"/documents/{newest['document_id']}" if newest["document_id"] else None,
+        }})
+    return {"nodes": nodes, "edges": edges, "truncated": False}

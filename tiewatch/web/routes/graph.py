@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
-from tiewatch.web.network import MAX_TIES, GraphFilter, elements
+from tiewatch.web.network import MAX_TIES, GraphFilter, channel_elements, elements
 from tiewatch.web.render import render
 from tiewatch.web.routes.ties import DATE_PATTERN, POLARITY_PATTERN, known_type
 
@@ -51,3 +51,15 @@ def graph_page(request: Request, user: User = Reader):
 def graph_api(request: Request, f: GraphFilter = Depends(graph_filter), user: User = Reader) -> dict:
     """The filtered tie graph as Cytoscape.js elements (nodes sized by degree centrality)."""
     return elements(get_store(request), f)
+
+
+@router.get("/channels", include_in_schema=False)
+def channels_page(request: Request, user: User = Reader):
+    return render(request, "channels.html", {})
+
+
+@router.get("/api/channels", tags=["graph"])
+def channels_api(request: Request, user: User = Reader) -> dict:
+    """Channel structure (forwards, replies, links, @mentions between Telegram channels) as
+    Cytoscape.js elements; kept apart from claimed ties."""
+    return channel_elements(get_store(request))

@@ -6,7 +6,9 @@
   if (!box || typeof cytoscape !== "function") { return; }
   var status = document.getElementById("graph-status");
   var colours = { asserted: "#2f6f9f", hedged: "#c08a1e", denied: "#b3403a", contested: "#7b4fa0" };
-  var kinds = { group: "#24476b", person: "#3d7a5c", state: "#6b5a24", place: "#6c6f73", other: "#8a8f96" };
+  var kinds = { channel: "#3b5b7a", group: "#24476b", person: "#3d7a5c", state: "#6b5a24", place: "#6c6f73", other: "#8a8f96" };
+
+  function edgeColour(e) { return e.data("colour") || colours[e.data("polarity")] || colours.asserted; }
 
   function say(text) { if (status) { status.textContent = text; } }
 
@@ -24,8 +26,7 @@
         { selector: "node[?focus]", style: { "border-color": "#e0a526", "border-width": 4 } },
         { selector: "edge", style: {
           "width": "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle",
-          "line-color": function (e) { return colours[e.data("polarity")] || colours.asserted; },
-          "target-arrow-color": function (e) { return colours[e.data("polarity")] || colours.asserted; },
+          "line-color": edgeColour, "target-arrow-color": edgeColour,
           "label": "data(label)", "font-size": 9, "color": "#4a525c", "text-rotation": "autorotate",
           "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
         { selector: "edge[polarity = 'denied']", style: { "line-style": "dashed" } },
@@ -41,9 +42,10 @@
     cy.on("mouseout", "node, edge", function () { box.style.cursor = ""; });
     window.tiewatchGraph = cy;
     box.setAttribute("data-ready", "true");
-    var text = data.nodes.length + " actors, " + data.edges.length + " ties";
+    var text = data.nodes.length + " " + (box.getAttribute("data-nodes") || "actors") + ", " +
+      data.edges.length + " " + (box.getAttribute("data-edges") || "ties");
     if (data.truncated) { text += " (the newest only: narrow the filter to see the rest)"; }
-    say(data.edges.length ? text : "No ties match this filter.");
+    say(data.edges.length ? text : (box.getAttribute("data-empty") || "No ties match this filter."));
   }
 
   say("Loading the graph…");
