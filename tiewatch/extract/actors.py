@@ -259,7 +259,7 @@ def _places_by_position(para: Paragraph) -> None:
             continue
         t = doc[m.head]
         partner = para.mention_at(t.head.i) if t.dep_ == "conj" else None
-        if partner is not None and partner.kind == "place":
+        if partner is not None and partner.kind == "place" and " " not in m.text:
             m.kind = "place"
         elif m.kind == "person" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "around", "outside", "inside", "across"):
             m.kind = "place"

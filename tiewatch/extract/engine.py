@@ -55,7 +55,11 @@ def choose_type(found: Found) -> str | None:
     """The first of the candidate types (in priority order) whose actor kinds fit both ends."""
     lex = lexicon()
     for name in sorted(found.types, key=lex.priority):
-        if name in vocabulary() and _fits(name, found.subject, found.object):
+        if name not in vocabulary():
+            continue
+        if name == "leads" and found.subject.kind == "group" and found.subject.label == "ORG":
+            found.subject.kind = "person"  # the tagger's "organisation" that leads a group is a person
+        if _fits(name, found.subject, found.object):
             return name
     return None
 

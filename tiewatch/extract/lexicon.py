@@ -1,6 +1,7 @@
 """The engine's word knowledge, read lazily from data files: cue words per tie type (from the
 tie vocabulary in tiewatch/model/ties.yaml), the lexicon (data/lexicon.yaml), the stoplist of
-names that are never actors (data/stoplist.txt) and the names of states (data/states.txt)."""
+names that are never actors (data/stoplist.txt) and the names of states and their capitals
+(data/states.txt, data/capitals.txt)."""
 
 from __future__ import annotations
 
@@ -84,5 +85,5 @@ def lexicon() -> Lexicon:
         verb_types={k: tuple(v) for k, v in verbs.items()},
         noun_types={k: tuple(v) for k, v in nouns.items()},
         stoplist=_lines("stoplist.txt"),
-        states=_lines("states.txt"),
+        states=_lines("states.txt") | _lines("capitals.txt"),
     )
