@@ -9,7 +9,7 @@ from tiewatch.graph import refresh
 from tiewatch.model import Claim, Document, Mention, Source
 
 KINDS = {
-    "Hamas": "group", "Al-Qassam Brigades": "group", "Sinai Province": "group", "Islamic State": "group",
+    "Hamas": "group", "Sinai Province": "group", "Islamic State": "group",
     "Abu Bakr al-Baghdadi": "person", "Egypt": "state", "Gaza": "place", "Jund Ansar Allah": "group",
 }
 
@@ -47,7 +47,7 @@ def add_document(store, text: str, claims: list[tuple], *, source: str = "MEMRI 
 
 LETTER = (
     "Sinai Province is smuggling weapons for Hamas in Gaza. "
-    "The Al-Qassam Brigades supply explosives to Sinai Province every month. "
+    "Jund Ansar Allah supplies explosives to Sinai Province every month. "
     "Abu Bakr al-Baghdadi leads the Islamic State. "
     "Sinai Province is a branch of the Islamic State."
 )
@@ -62,7 +62,7 @@ def build_network(store) -> None:
     """Three documents from three sources: eight ties, one corroborated, one only denied."""
     add_document(store, LETTER, [
         ("Sinai Province", "smuggles_for", "Hamas", "asserted", "Abu Abdallah al-Muhajir"),
-        ("Al-Qassam Brigades", "supplies_weapons", "Sinai Province", "asserted", "Abu Abdallah al-Muhajir"),
+        ("Jund Ansar Allah", "supplies_weapons", "Sinai Province", "asserted", "Abu Abdallah al-Muhajir"),
         ("Abu Bakr al-Baghdadi", "leads", "Islamic State", "asserted", "MEMRI JTTM"),
         ("Sinai Province", "part_of", "Islamic State", "asserted", "MEMRI JTTM"),
         ("Sinai Province", "operates_in", "Gaza", "asserted", "MEMRI JTTM"),
