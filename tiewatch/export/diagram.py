@@ -5,7 +5,7 @@ hedged-only ties dashed grey. Every text is XML-escaped; nothing is loaded from 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
@@ -71,19 +71,23 @@ def render_svg(actors: Iterable[Actor], ties: Iterable[Tie], focus: Iterable[int
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
         f'height="{HEIGHT}" role="img" aria-label="Network of the ties in this brief">',
         "<style>text{font-family:Helvetica,Arial,sans-serif}.edge{font-size:10px;fill:#555;"
-        "text-anchor:middle}.node{font-size:12px;fill:#111;text-anchor:middle}.focus{font-weight:bold}</style>",
+        "text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px}.node{font-size:12px;fill:#111;"
+        "text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px}.focus{font-weight:bold}</style>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#34495e"/></marker></defs>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
     ]
-    pairs: dict[frozenset, int] = defaultdict(int)
-    for tie in ties:
-        if tie.subject_id not in places or tie.object_id not in places:
-            continue
+    drawn = [t for t in ties if t.subject_id in places and t.object_id in places]
+    totals = Counter(frozenset((t.subject_id, t.object_id)) for t in drawn)
+    seen: dict[frozenset, int] = defaultdict(int)
+    for tie in drawn:
         key = frozenset((tie.subject_id, tie.object_id))
-        index = pairs[key]
-        pairs[key] += 1
-        parts.append(_edge(tie, places[tie.subject_id], places[tie.object_id], bend=18 + 28 * index))
+        index = seen[key]
+        seen[key] += 1
+        # alternate sides of the line between the pair (measured one fixed way round), wider each time
+        offset = 0.0 if totals[key] == 1 else (34 + 40 * (index // 2)) * (1 if index % 2 == 0 else -1)
+        toward = 1 if tie.subject_id < tie.object_id else -1
+        parts.append(_edge(tie, places[tie.subject_id], places[tie.object_id], bend=offset * toward))
     for actor in actors:
         x, y = places[actor.id]
         colour = COLOURS.get(actor.kind, COLOURS["other"])
