@@ -131,3 +131,25 @@ def test_bad_input_is_one_line_not_a_traceback(reports):
         done = subprocess.run([*TIEWATCH, *args, "--db", reports], capture_output=True, text=True)
         assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
         assert done.stderr.startswith("error: ") and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_candidates_are_listed_for_review(reports):
+    store = Store(reports)
+    Corpus(store).add("Ansar el-Wady fighters were seen near Tera.", names=("Ansar el-Wady",), source="Tera Radio")
+    refresh(store)
+    out = run(reports, "actors", "candidates")
+    assert "Ansar el-Wadi" in out and "Ansar el-Wady" in out and "close spelling" in out
+
+
+def test_a_designated_group_shows_who_designated_it(sqlite_url):
+    """With the watchlist shipped in the package: three spellings, one designated actor."""
+    store = Store(sqlite_url)
+    corpus = Corpus(store)
+    corpus.add("Hizballah fighters crossed the border.", names=("Hizballah",))
+    corpus.add("Hezbollah denied it.", names=("Hezbollah",), source="Al-Manar")
+    corpus.add("Hizbullah's media office said nothing.", names=("Hizbullah's",), source="Naharnet")
+    refresh(store)
+    [actor] = store.list_actors()
+    out = run(sqlite_url, "show", "Hezbollah")
+    assert out.startswith(actor.name) and "Designated:" in out and "FTO" in out
+    assert "Also written: Hezbollah; Hizbullah's" in out

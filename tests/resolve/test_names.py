@@ -14,6 +14,9 @@ SAME = [
     ("Hay'at Tahrir al-Sham", "Hayat Tahrir al-Sham", "Hay’at Tahrir ash-Sham", "Hayʾat Tahrir al-Sham"),
     ("Lashkar-e-Taiba", "Lashkar e Tayyiba", "Lashkar-e-Toiba"),
     ("Ansar Allah", "Ansarallah", "Ansarullah"),
+    ("Hamas", "Hamas's", "Hamas’", "HAMAS’S"),
+    ("Wilayat Sinai", "Sinai Province", "Wilayah Sinai"),
+    ("Ansar al-Wadi", "Ansarul Wadi", "Ansar el-Wadi"),
     ("Jabhat al-Nusra", "Jabhat an-Nusrah", "Jabhat al Nusra"),
 ]
 

@@ -39,7 +39,8 @@ def find_actor(store, ref: str | int, *, live: bool = True) -> Actor:
     else:
         key = normalise(text)
         exact = [r.id for r in records if r.name.casefold() == text.casefold()]
-        found = exact or sorted({a.actor_id for a in store.alias_records() if key and a.norm == key})
+        live_exact = [i for i in exact if by_id[i].merged_into is None]
+        found = live_exact or exact or sorted({a.actor_id for a in store.alias_records() if key and a.norm == key})
     if live:
         roots = []
         for actor_id in found:

@@ -27,6 +27,7 @@ APOSTROPHES = "'‘’ʿʾ`´ʼ′ʻ"
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
+_POSSESSIVE_END_RE = re.compile(f"(?<=\\w)[{APOSTROPHES}]s?\\s*$")
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,10 @@ def _squash(word: str) -> str:
 
 
 def words(name: str) -> list[str]:
-    """The significant words of a name, each in its canonical spelling."""
+    """The significant words of a name, each in its canonical spelling ("Hamas's" is "Hamas")."""
     data = name_data()
     out: list[str] = []
-    for word in fold(name).split():
+    for word in fold(_POSSESSIVE_END_RE.sub("", name)).split():
         if not out and word in data.leading:
             continue
         if word in data.separate_articles:
