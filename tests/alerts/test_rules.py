@@ -48,7 +48,7 @@ def test_first_denial_alerts_once(store):
                     source="Amaq", published="2016-03-05")
     assert [a.event for a in alerts] == ["first_denial"]
     assert alerts[0].payload["evidence"][0]["polarity"] == "denied"
-    assert alerts[0].title.startswith("First denial:")
+    assert alerts[0].title.startswith("First denial by Sinai Province: ")
     second = "Sinai Province again denied that it smuggles weapons for Hamas."
     assert ingest(store, second, [("Sinai Province", "smuggles_for", "Hamas", "denied", "Sinai Province")],
                   source="Amaq", published="2016-03-09") == []

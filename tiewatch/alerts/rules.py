@@ -50,11 +50,12 @@ def _phrase(tie: Tie) -> str:
     return f"{tie.subject} {tie.type.replace('_', ' ')} {tie.object}"
 
 
-def title(event: str, tie: Tie, rule_sources: int | None = None) -> str:
+def title(event: str, tie: Tie, rule_sources: int | None = None, denier: str | None = None) -> str:
     if event == "new_tie":
         return f"New tie: {_phrase(tie)} (grade {tie.grade}, {tie.sources} independent source(s))"
     if event == "first_denial":
-        return f"First denial: {_phrase(tie)} is now denied ({tie.denied} denial(s), {tie.asserted} assertion(s))"
+        by = f" by {denier}" if denier else ""
+        return f"First denial{by}: {_phrase(tie)} ({tie.denied} denial(s) beside {tie.asserted} assertion(s))"
     return f"Corroborated: {_phrase(tie)} reached {rule_sources or tie.sources} independent sources (grade {tie.grade})"
 
 
@@ -67,11 +68,9 @@ def evidence_record(claim: ClaimView) -> dict[str, Any]:
 
 
 def payload(store: Any, rule: Any, event: str, tie: Tie) -> dict[str, Any]:
-    return {
-        "title": title(event, tie, rule.min_sources),
-        "tie": tie_record(tie),
-        "evidence": [evidence_record(c) for c in strongest(store.claims_for_tie(tie.id), event)],
-    }
+    evidence = [evidence_record(c) for c in strongest(store.claims_for_tie(tie.id), event)]
+    denier = next((e["claimant"] for e in evidence if e["polarity"] == "denied"), None)
+    return {"title": title(event, tie, rule.min_sources, denier), "tie": tie_record(tie), "evidence": evidence}
 
 
 def raise_alerts(store: Any) -> list[Alert]:
