@@ -12,7 +12,7 @@ from tiewatch.extract.watchlist import watchlist_index
 
 ACTOR_LABELS = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "wal", "as", "ash", "ad", "-", "'"}
-TRIM_POS = {"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART"}
+TRIM_POS = {"VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON", "PART"}
 
 
 @dataclass
@@ -90,14 +90,16 @@ def _trim(span: Any) -> tuple[int, int]:
     if span.label_ in ("ORG", "PERSON") and span.ent_id_ and span.ent_id_ != "watchlist":
         for i in range(start + 1, end):
             t = doc[i]
-            if t.pos_ in TRIM_POS and t.lower_ not in NAME_PARTICLES or t.lower_ in lexicon().words("member_nouns"):
+            member = t.lower_ in lexicon().words("member_nouns") and span.ent_id_ in ("province-lc", "abu-name")
+            if t.pos_ in TRIM_POS and t.lower_ not in NAME_PARTICLES or member:
                 end = i
                 break
     if span.ent_id_ == "abu-name":
         end = _two_words(doc, start, end)
-    while start < end and (doc[start].lower_ in ("pro", "-", "the", "'", '"') or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ("pro", "-", "the", "'", '"', "of", "for") or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"
+                           or doc[end - 1].pos_ == "ADP" and doc[end - 1].lower_ not in NAME_PARTICLES):
         end -= 1
     return start, end
 
@@ -254,7 +256,13 @@ def _places_by_position(para: Paragraph) -> None:
     """A tagger's person or organisation that is coordinated with a place ("in Rutshuru and
     Walikale") or sits where people never do ("near Lubero") is a place."""
     doc = para.doc
-    for m in para.mentions:
+    taken = {i for m in para.mentions for i in range(m.start, m.end)}
+    for m in list(para.mentions):
+        if m.kind == "place":
+            for c in doc[m.head].conjuncts:
+                if c.i not in taken and c.pos_ == "PROPN" and c.is_title:
+                    taken.add(c.i)
+                    para.mentions.append(ActorSpan(c.i, c.i + 1, "place", "GPE", c.text, c.idx, c.idx + len(c.text), head=c.i))
         if m.kind not in ("group", "person") or m.label not in ("ORG", "PERSON"):
             continue
         t = doc[m.head]
@@ -263,6 +271,7 @@ def _places_by_position(para: Paragraph) -> None:
             m.kind = "place"
         elif m.kind == "person" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "around", "outside", "inside", "across"):
             m.kind = "place"
+    para.index()
 
 
 def harmonise(paras: list[Paragraph]) -> None:
