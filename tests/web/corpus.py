@@ -50,40 +50,42 @@ def add(store, doc: Document, claims: list[tuple[Claim, list[Mention]]]) -> int:
     return doc_id
 
 
+KVF, BBB = "Kora Valley Front", "Black Banner Brigade"
+# (key, title, source, date, sentences); each sentence: (text, subject, type, object, polarity, claimant)
+STORIES = [
+    ("first", "Rifles reach the Black Banner Brigade", "Sahel Monitor", "2024-03-01", [
+        ("Officials in Niamey said the Kora Valley Front supplied rifles to the Black Banner Brigade.",
+         KVF, "supplies_weapons", BBB, "asserted", "Officials in Niamey"),
+        ("The Black Banner Brigade denied that the Kora Valley Front supplied rifles to it.",
+         KVF, "supplies_weapons", BBB, "denied", BBB),
+    ]),
+    ("second", "Training camps near Tillaberi", "Desert Wire", "2024-04-10", [
+        ("According to Desert Wire, the Kora Valley Front supplied rifles to the Black Banner Brigade in April.",
+         KVF, "supplies_weapons", BBB, "asserted", "Desert Wire"),
+        ("Instructors of the Kora Valley Front trained the Black Banner Brigade near Tillaberi.",
+         KVF, "trains", BBB, "asserted", "the author"),
+    ]),
+]
+
+
 def build(store) -> dict[str, int]:
     """Store the corpus, build the graph, and return the ids the tests navigate by."""
     from tiewatch.graph import refresh
 
-    one = (
-        "Officials in Niamey said the Kora Valley Front supplied rifles to the Black Banner Brigade. "
-        "The Black Banner Brigade denied that the Kora Valley Front supplied rifles to it."
-    )
-    first = add(store, document(one, "Rifles reach the Black Banner Brigade", "Sahel Monitor", "2024-03-01"), [
-        claim(one, "Officials in Niamey said the Kora Valley Front supplied rifles to the Black Banner Brigade.",
-              "Kora Valley Front", "supplies_weapons", "Black Banner Brigade", claimant="Officials in Niamey"),
-        claim(one, "The Black Banner Brigade denied that the Kora Valley Front supplied rifles to it.",
-              "Kora Valley Front", "supplies_weapons", "Black Banner Brigade", "denied", "Black Banner Brigade"),
-    ])
-    two = (
-        "According to Desert Wire, the Kora Valley Front supplied rifles to the Black Banner Brigade in April. "
-        "Instructors of the Kora Valley Front trained the Black Banner Brigade near Tillaberi."
-    )
-    second = add(store, document(two, "Training camps near Tillaberi", "Desert Wire", "2024-04-10"), [
-        claim(two, "According to Desert Wire, the Kora Valley Front supplied rifles to the Black Banner Brigade in April.",
-              "Kora Valley Front", "supplies_weapons", "Black Banner Brigade", claimant="Desert Wire"),
-        claim(two, "Instructors of the Kora Valley Front trained the Black Banner Brigade near Tillaberi.",
-              "Kora Valley Front", "trains", "Black Banner Brigade"),
-    ])
+    ids = {}
+    for key, title, source, date, sentences in STORIES:
+        text = " ".join(s[0] for s in sentences)
+        found = [claim(text, sentence, subj, kind, obj, pol, who) for sentence, subj, kind, obj, pol, who in sentences]
+        ids[key] = add(store, document(text, title, source, date), found)
     hostile_doc = document(
         HOSTILE_TEXT, HOSTILE_TITLE, "<b>Evil</b> Channel", "2024-05-02", kind="telegram", origin="javascript:alert(5)",
         author="<svg onload=alert(6)>", metadata={"message_link": "javascript:alert(7)", "site_name": "<img src=x onerror=alert(8)>"},
     )
-    hostile = add(store, hostile_doc, [
+    ids["hostile"] = add(store, hostile_doc, [
         claim(HOSTILE_TEXT, "The Red Hand Cell funds the Kora Valley Front.", "Red Hand Cell", "funds",
               "Kora Valley Front", claimant="<script>alert('claimant')</script>"),
     ])
     refresh(store)
-    ids = {"first": first, "second": second, "hostile": hostile}
     for actor in store.list_actors():
         ids[actor.name] = actor.id
     for tie in store.list_ties():
