@@ -76,5 +76,6 @@ def test_serve_prints_the_address_and_guards_non_loopback(sqlite_url, args, stat
             assert answer.headers["location"] == "/login?next=/"
     finally:
         proc.terminate()
-        out, _err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=20)
     assert f":{port}/ — open it in a browser" in out
+    assert ("no accounts yet" in err) == (status == 303)

@@ -46,7 +46,10 @@ def serve(
     web_app = create_app(store, require_login=login)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"tiewatch is serving {store.safe_url} at http://{shown}:{port}/ — open it in a browser (Ctrl+C stops).")
-    if login:
+    if login and not store.list_users():
+        err_console.print("Sign-in is required but there are no accounts yet: "
+                          "`tiewatch users add NAME --role admin` prints a token to sign in with.", markup=False)
+    elif login:
         err_console.print("Sign-in is required: `tiewatch users add NAME --role viewer` prints a token.", markup=False)
     elif not is_loopback(host):
         err_console.print(f"warning: anyone who can reach {host}:{port} may read without signing in.", markup=False)

@@ -71,7 +71,7 @@ def create_app(store: Store, require_login: bool = False, secret: str | None = N
     app.state.require_login = require_login
     app.add_middleware(
         SessionMiddleware, secret_key=secret or _session_secret(store), session_cookie="tiewatch_session",
-        same_site="strict", max_age=14 * 24 * 3600,
+        same_site="lax", max_age=14 * 24 * 3600,
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(files("tiewatch.web").joinpath("static"))), name="static")
