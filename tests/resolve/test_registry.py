@@ -94,11 +94,14 @@ def test_watchlist_seeds_names_ids_and_designations(store, corpus):
 
 
 def test_two_watchlist_entries_are_never_folded_and_a_shared_alias_stays_apart(store, corpus):
+    corpus.add("Ansar al-Sharia in Libya was named first.", names=("Ansar al-Sharia in Libya",))
     corpus.add("ISIS and ISKP fighters clashed near Ansar al-Sharia positions.", names=("ISIS", "ISKP", "Ansar al-Sharia"))
+    corpus.add("Ansar al-Sharia said so again.", names=("Ansar al-Sharia",), source="Third")
     refresh(store, WATCHLIST)
-    assert names(store) == ["Ansar al-Sharia", "Islamic State", "Islamic State Khorasan Province"]
+    assert names(store) == ["Ansar al-Sharia", "Ansar al-Sharia in Libya", "Islamic State",
+                            "Islamic State Khorasan Province"]
     [text_actor] = [a for a in store.list_actors() if a.name == "Ansar al-Sharia"]
-    assert text_actor.external_ids == {}
+    assert text_actor.external_ids == {} and len(store.actor_mentions(text_actor.id)) == 2
     listed = {(c.a_name, c.b_name) for c in candidates(store)}
     assert ("Islamic State", "Islamic State Khorasan Province") not in listed
 

@@ -4,7 +4,8 @@ Order of matching for a name (the mention's `canonical` when the extractor resol
 back-reference, else its text), among actors of the same kind (state and place count as one kind):
 1. its matching key (`names.normalise`) is a known name or alias;
 2. it names exactly one watchlist entry: that entry's actor (created with all its aliases, ids and
-   designations on first use). Two entries are never folded together;
+   designations on first use). Two entries are never folded together, and a name two entries
+   share resolves to neither: it gets an actor of its own (a merge candidate);
 3. a close spelling (rapidfuzz ratio on keys >= `AUTO_MATCH`, names of 6+ letters, the same
    numbers) of a known name; anything closer than `CANDIDATE` but not that close is kept apart and shown by
    `tiewatch actors candidates`;
@@ -73,8 +74,10 @@ class ActorRegistry:
         self.parent: dict[int, int | None] = {}
         self.merged_into: dict[int, int | None] = {}
         self.entry_actor: dict[tuple[tuple[str, str], ...], int] = {}
+        self.primary: dict[int, str] = {}
         for row in store.actor_records():
             self.kind[row.id] = row.kind
+            self.primary[row.id] = "" if row.external_ids else normalise(row.name)
             self.parent[row.id] = row.parent_id
             self.merged_into[row.id] = row.merged_into
             if row.external_ids:
@@ -106,6 +109,9 @@ class ActorRegistry:
 
     def _known(self, key: str, fam: str) -> int | None:
         hits = self.index.get((fam, key))
+        if hits and self.watchlist.shared(key):
+            # a name two watchlist entries share names neither: only an actor kept apart for it
+            hits = [a for a in hits if self.primary.get(a) == key]
         return self.root(hits[0]) if hits else None
 
     def _fuzzy(self, key: str, kind: str) -> int | None:
@@ -122,6 +128,7 @@ class ActorRegistry:
     def _create(self, name: str, kind: str, names: list[tuple[str, str, str]], date: str | None, **extra) -> int:
         actor_id = self.store.create_actor(name, kind, names, first_seen=date, **extra)
         self.kind[actor_id], self.merged_into[actor_id] = kind, None
+        self.primary[actor_id] = "" if extra.get("external_ids") else normalise(name)
         self.parent[actor_id] = extra.get("parent_id")
         for _alias, norm, _origin in names:
             self._remember(actor_id, norm)

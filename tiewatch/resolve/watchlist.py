@@ -48,6 +48,10 @@ class Watchlist:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def shared(self, key: str) -> bool:
+        """True when two or more entries bear this name: it names none of them for sure."""
+        return len({e.index for index in (self._by_name, self._by_alias) for e in index.get(key, [])}) > 1
+
     def match(self, key: str, kind: str | None) -> Entry | None:
         """The one entry a key names (of that kind, or of any when None); None when none or two do."""
         for index in (self._by_name, self._by_alias):
