@@ -36,7 +36,8 @@ def _header(store, actor: Actor) -> list[str]:
     parts = store.actor_parts(actor.id)
     if parts:
         lines.append("Parts: " + ", ".join(name for _, name in parts))
-    lines.append(f"First seen: {actor.first_seen or 'unknown'} · {actor.claim_count} claims")
+    claims = f"{actor.claim_count} claim" + ("" if actor.claim_count == 1 else "s")
+    lines.append(f"First seen: {actor.first_seen or 'unknown'} · {claims}")
     return lines
 
 
