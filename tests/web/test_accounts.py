@@ -21,6 +21,8 @@ def test_login_required_sends_pages_to_login_and_the_api_answers_401(locked, wor
     api = locked.get("/api/actors")
     assert api.status_code == 401 and "sign in" in api.json()["error"]
     assert locked.get("/api/actors", headers=world.auth("viewer")).status_code == 200
+    search = locked.get("/search", params={"q": "rifles & more"})
+    assert search.headers["location"] == "/login?next=/search%3Fq%3Drifles%2B%2526%2Bmore"
 
 
 def test_sign_in_with_name_and_token_then_out(locked, world):

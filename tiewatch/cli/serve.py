@@ -44,8 +44,11 @@ def serve(
     store = store_of(ctx, db)
     login = needs_login(host, require_login)
     web_app = create_app(store, require_login=login)
-    shown = f"[{host}]" if ":" in host else host
+    everywhere = host in ("0.0.0.0", "::")
+    shown = "127.0.0.1" if everywhere else (f"[{host}]" if ":" in host else host)
     typer.echo(f"tiewatch is serving {store.safe_url} at http://{shown}:{port}/ — open it in a browser (Ctrl+C stops).")
+    if everywhere:
+        typer.echo(f"Listening on every address of this machine: others use http://THIS-HOST:{port}/")
     if login and not store.list_users():
         err_console.print("Sign-in is required but there are no accounts yet: "
                           "`tiewatch users add NAME --role admin` prints a token to sign in with.", markup=False)

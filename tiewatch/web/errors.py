@@ -5,6 +5,8 @@ Never a traceback: model errors carry a one-line message, validation errors are 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -48,7 +50,7 @@ def install(app: FastAPI) -> None:
         if _wants_json(request):
             return error_response(request, 401, str(exc))
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(f"/login?next={target}" if request.method == "GET" else "/login", status_code=303)
+        return RedirectResponse(f"/login?next={quote(target, safe='/')}" if request.method == "GET" else "/login", status_code=303)
 
     for error_class, status in ((Forbidden, 403), (NotFound, 404), (TiewatchError, 400)):
         app.add_exception_handler(error_class, _answer_with(status))
