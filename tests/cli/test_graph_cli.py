@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -153,3 +154,14 @@ def test_a_designated_group_shows_who_designated_it(sqlite_url):
     out = run(sqlite_url, "show", "Hezbollah")
     assert out.startswith(actor.name) and "Designated:" in out and "FTO" in out
     assert "Also written: Hezbollah; Hizbullah's" in out
+
+
+def test_channels_lists_who_forwards_links_and_mentions_whom(sqlite_url):
+    export = Path(__file__).resolve().parents[2] / "examples" / "ChatExport_2024-03-21"
+    if not export.exists():
+        pytest.skip(f"{export} is absent")
+    run(sqlite_url, "ingest", str(export), "--no-extract")
+    edges = jsonl(sqlite_url, "channels")
+    assert {"kind": "forward", "from_channel": "Sawt al-Wadi", "to_channel": "Kora News Relay"}.items() <= edges[0].items()
+    assert {(e["kind"], e["to_channel"]) for e in edges} >= {("mention", "koramonitor"), ("link", "koranewsrelay")}
+    assert jsonl(sqlite_url, "ties") == []
