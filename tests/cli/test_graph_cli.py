@@ -57,7 +57,7 @@ def reports(db_url):
 def test_one_group_spelled_three_ways_is_one_actor(reports):
     actors = {a["name"]: a for a in jsonl(reports, "actors")}
     assert set(actors) == {"Ansar el-Wadi", "Kora Relief Fund", "Liptako Brigade"}
-    assert actors["Ansar el-Wadi"]["claims"] == 5
+    assert actors["Ansar el-Wadi"]["claims"] == 5 and actors["Ansar el-Wadi"]["part_of"] is None
     assert "Ansar el-Wadi" in run(reports, "actors")
 
 

@@ -65,6 +65,9 @@ def test_possessive_forms_resolve_to_the_part_and_record_its_parent(store, corpu
     assert store.actor_parent(by_name["Sinai Province"].id) == (by_name["ISIS"].id, "ISIS")
     assert store.actor_parent(by_name["Izz ad-Din al-Qassam Brigades"].id)[1] == "Hamas"
     assert len(store.actor_mentions(by_name["Izz ad-Din al-Qassam Brigades"].id)) == 2
+    assert store.actor_parts(by_name["Hamas"].id) == [
+        (by_name["Izz ad-Din al-Qassam Brigades"].id, "Izz ad-Din al-Qassam Brigades"),
+        (by_name["armed wing of Hamas"].id, "armed wing of Hamas")]
 
 
 def test_a_back_reference_uses_the_name_the_extractor_resolved(store):

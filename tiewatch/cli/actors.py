@@ -44,7 +44,8 @@ def actors(
         for a in listed:
             typer.echo(json.dumps({"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
                                    "claims": a.claim_count, "external_ids": a.external_ids,
-                                   "designations": a.designations, "first_seen": a.first_seen}, ensure_ascii=False))
+                                   "designations": a.designations, "first_seen": a.first_seen,
+                                   "part_of": (store.actor_parent(a.id) or (None, None))[1]}, ensure_ascii=False))
         return
     table = Table("id", "name", "kind", "aliases", "claims")
     for a in listed:
