@@ -1,8 +1,10 @@
 """Claims -> ties: one tie per (subject, type, object), symmetric types stored once (lower id first).
 
 A tie counts its claims by polarity (rejected claims excluded; an analyst's reviewed type and
-direction applied), its independent sources, first and last seen (document date: published,
-else ingested) and its Admiralty grade (`grading`). Ties are never deleted: a tie whose claims
+direction applied), its independent sources *supporting* it (asserting or hedging: near-duplicate
+documents count once, so do documents of one publisher; deniers are counted apart, in the grade),
+first and last seen (document date: published, else ingested, over all its claims) and its
+Admiralty grade (`grading`). Ties are never deleted: a tie whose claims
 all moved away (a merge, a rejection) keeps its row with zero counts and is hidden from lists,
 so an undone merge finds its old tie, id and creation time again.
 """
