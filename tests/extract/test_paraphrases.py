@@ -146,6 +146,19 @@ def test_denial_is_its_own_claim_by_the_denier(run, sentence, subject, type_, ob
         assert found.claimant.lower() == claimant.lower()
 
 
+def test_accusation_and_its_denial_are_two_claims(run):
+    _, _, claims = run("India accused Pakistan of training the Kivu Liberation Front; Islamabad dismissed the accusation.")
+    trains = {(c.polarity, c.claimant) for c in claims if c.type == "trains" and c.subject.text == "Pakistan"}
+    assert trains == {("asserted", "India"), ("denied", "Islamabad")}
+
+
+def test_claimant_is_the_speaker_not_an_earlier_actor(run):
+    _, _, claims = run("The Kivu Liberation Front, which pledged allegiance to the Islamic State in 2019, "
+                       "killed 40 villagers in Beni, the army said.")
+    (claim,) = [c for c in claims if c.type == "pledges_allegiance"]
+    assert claim.claimant == "army"
+
+
 @pytest.mark.parametrize("sentence", HEDGED)
 def test_hypothetical_ties_are_hedged(run, sentence):
     _, _, claims = run(sentence)

@@ -33,7 +33,7 @@ def default_claimant(doc: Document) -> str:
 
 def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
     """The speaker a subject token names: an actor's name, or its noun phrase ("Officials in Niamey")."""
-    found = para.mention_at(t.i) or para.refer(t)
+    found = para.mention_at(t.i) or (para.refer(t) if t.pos_ == "PRON" else None)
     if found is not None:
         return found.name, found
     skip = {w.i for c in t.children if c.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") for w in c.subtree}
@@ -79,14 +79,17 @@ def _quoted(para: Paragraph, sent: Any) -> bool:
     return text.lstrip().startswith('"') or text[:sent.start_char].count('"') % 2 == 1
 
 
-def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None) -> tuple[str, ActorSpan | None]:
-    """The claimant of the tie carried by `cue`, and its mention when it is a named actor."""
+def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None, below: Any = None) -> tuple[str, ActorSpan | None]:
+    """The claimant of the tie carried by `cue`, and its mention when it is a named actor.
+    `below`: look only under this token (the one who asserted what a denier denies)."""
     speech = lexicon().words("speech_verbs")
     if denier is not None:
         found = _speaker_of(para, denier)
         if found:
             return found
     for t in [cue, *cue.ancestors]:
+        if below is not None and t.i == below.i:
+            return voices.default, None
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech and not _in_subject(t, cue):
             found = _speaker_of(para, t)
             if found:

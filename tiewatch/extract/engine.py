@@ -101,24 +101,47 @@ def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterat
             if type_name is None or found.subject.name.lower() == found.object.name.lower():
                 continue
             pol = polarity(found.cue)
+            if pol.denier is not None and _reported_below(found.cue, pol.denier):
+                accuser, accuser_span = claimant(para, found.cue, voices, None, below=pol.denier)
+                _keep(best, _claim(doc, para, found, type_name, "asserted", accuser, accuser_span, found.confidence, start, end))
             who, who_span = claimant(para, found.cue, voices, pol.denier)
             confidence = found.confidence - 0.15 * pol.weak
             confidence -= 0.1 * (found.subject.label == "ref") + 0.1 * (found.object.label == "ref")
-            claim = Claim(
-                subject=_mention(doc, para, found.subject), object=_mention(doc, para, found.object),
-                type=type_name, polarity=pol.value, claimant=who, sentence=doc.text[start:end],
-                start=start, end=end, rule=found.rule, confidence=round(max(0.05, confidence), 2),
-                claimant_mention=_mention(doc, para, who_span) if who_span else None,
-                extractor="rules", document_id=doc.id,
-            )
-            ends = [found.subject.name.lower(), found.object.name.lower()]
-            if vocabulary()[type_name].symmetric:
-                ends.sort()
-            key = (*ends, type_name, pol.value)
-            if key not in best or best[key].confidence < claim.confidence:
-                best[key] = claim
+            _keep(best, _claim(doc, para, found, type_name, pol.value, who, who_span, confidence, start, end))
     yield from best.values()
     yield from _disputed(doc, para, sent, list(best.values()))
+
+
+def _claim(doc: Document, para: Paragraph, found: Found, type_name: str, polarity_value: str, who: str,
+           who_span: ActorSpan | None, confidence: float, start: int, end: int) -> Claim:
+    return Claim(
+        subject=_mention(doc, para, found.subject), object=_mention(doc, para, found.object),
+        type=type_name, polarity=polarity_value, claimant=who, sentence=doc.text[start:end],
+        start=start, end=end, rule=found.rule, confidence=round(max(0.05, confidence), 2),
+        claimant_mention=_mention(doc, para, who_span) if who_span else None,
+        extractor="rules", document_id=doc.id,
+    )
+
+
+def _keep(best: dict[tuple[str, ...], Claim], claim: Claim) -> None:
+    """One claim per (ends, type, polarity) in a sentence: the most confident."""
+    ends = [(claim.subject.canonical or claim.subject.text).lower(), (claim.object.canonical or claim.object.text).lower()]
+    if vocabulary()[claim.type].symmetric:
+        ends.sort()
+    key = (*ends, claim.type, claim.polarity)
+    if key not in best or best[key].confidence < claim.confidence:
+        best[key] = claim
+
+
+def _reported_below(cue: Any, denier: Any) -> bool:
+    """A denial of something someone else claimed: "X was accused of ..., a charge Y denies"."""
+    speech = lexicon().words("speech_verbs") - lexicon().words("denial_verbs")
+    for t in cue.ancestors:
+        if t.i == denier.i:
+            return False
+        if t.lemma_.lower() in speech:
+            return True
+    return False
 
 
 def _disputed(doc: Document, para: Paragraph, sent: Any, claims: list[Claim]) -> Iterator[Claim]:

@@ -34,7 +34,7 @@ def _clause_verbs(cue: Any) -> list[Any]:
     speech = lexicon().words("speech_verbs")
     out = []
     for t in _path(cue):
-        if t is not cue and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech:
+        if t.i != cue.i and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech:
             break
         out.append(t)
     return out
@@ -55,7 +55,7 @@ def polarity(cue: Any) -> Polarity:
         return Polarity("hedged", weak)
     first_verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), None)
     negated = any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
-    if first_verb is not None and first_verb is not cue:
+    if first_verb is not None and first_verb.i != cue.i:
         negated |= any(c.dep_ == "neg" for c in first_verb.children)
     negated |= any(c.lower_ in negations and c.dep_ in ("neg", "det", "advmod") for c in cue.children)
     for t in _path(cue)[1:]:

@@ -44,6 +44,9 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         return ref
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
+    people = lex.words("member_nouns") | lex.words("people_heads") | lex.words("agent_nouns")
+    if t.pos_ == "NOUN" and t.lower_ not in people and t.lemma_.lower() not in people:
+        return None
     for c in t.children:
         if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i:
             found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
@@ -65,6 +68,9 @@ def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
     for c in list(listed):
         listed += [a for a in c.children if a.dep_ == "appos" and para.mention_at(a.i) for a in conjuncts(a)]
     lex = lexicon()
+    for c in list(listed):
+        if c.pos_ == "NOUN":
+            listed += [m for k in c.children if k.dep_ in ("compound", "nmod") and k.i < c.i for m in k.conjuncts]
     for c in listed:
         found = actor(para, c)
         if found is None and c.lemma_.lower() in lex.words("place_nouns"):
@@ -123,7 +129,7 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
             holders.append(c)
     for h in holders:
         for prep in h.children:
-            if prep.dep_ in ("prep", "dative", "agent") and prep.pos_ == "ADP" and not (h is v and prep.dep_ == "agent"):
+            if prep.dep_ in ("prep", "dative", "agent") and prep.pos_ == "ADP" and not (h.i == v.i and prep.dep_ == "agent"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         yield obj, prep.lower_ if prep.dep_ != "dative" else "to"

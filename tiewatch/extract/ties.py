@@ -173,7 +173,7 @@ def modifier_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             if supported is None:
                 continue
             h = doc[supported.head] if supported.head >= 0 else doc[i + 2]
-            while h.i < len(doc) and para.mention_at(h.i) is supported and h.head is not h:
+            while h.i < len(doc) and para.mention_at(h.i) is supported and h.head.i != h.i:
                 h = h.head
             for o in identity(para, h) or actors(para, h):
                 if o is not supported:
@@ -206,7 +206,9 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         if not words & labels:
             continue
         subjects = [a for t in subject_tokens(v) for a in actors(para, t)]
-        for target in [a for j in judged for a in actors(para, j)]:
+        targets = [a for j in judged for a in actors(para, j)] or [
+            a for j in judged for c in j.children if c.dep_ == "compound" for a in actors(para, c)]
+        for target in targets:
             for s in subjects:
                 if s.name != target.name:
                     yield Found(s, target, ("denounces",), f"judgement:{v.lemma_.lower()}", v, 0.7)
