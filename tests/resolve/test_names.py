@@ -2,7 +2,7 @@
 
 import pytest
 
-from tiewatch.resolve.names import defined_acronym, describe, is_reference, normalise, split_acronym
+from tiewatch.resolve.names import defined_acronym, defined_expansion, describe, is_reference, normalise, split_acronym
 
 SAME = [
     ("al-Qaeda", "Al Qaeda", "al-Qa'ida", "Al-Qaida", "AL QAEDA", "al‑Qa‘ida", "al-Qaʿida"),
@@ -50,5 +50,7 @@ def test_acronyms_defined_in_brackets_are_recognised_only_when_they_fit():
     assert defined_acronym("Islamic State of Iraq and Syria", " (ISIS)") == "ISIS"
     assert defined_acronym("Hay'at Tahrir al-Sham", "(HTS),") == "HTS"
     assert defined_acronym("al-Qaeda in the Arabian Peninsula", " (Yemen)") is None
+    assert defined_expansion("AQAP", " (al-Qaeda in the Arabian Peninsula) said") == "al-Qaeda in the Arabian Peninsula"
+    assert defined_expansion("AQAP", " (in Yemen)") is None
     assert split_acronym("Hay'at Tahrir al-Sham (HTS)") == ("Hay'at Tahrir al-Sham", "HTS")
     assert split_acronym("Hamas (Gaza)") == ("Hamas (Gaza)", None)

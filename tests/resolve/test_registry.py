@@ -53,6 +53,16 @@ def test_an_acronym_defined_in_the_text_resolves_there_and_later(store, corpus):
     assert len(store.actor_mentions(actor.id)) == 3
 
 
+def test_an_acronym_followed_by_its_expansion_resolves_to_the_full_name(store, corpus):
+    corpus.add("JNIM (Jama'at Nusrat al-Islam wal-Muslimin) attacked Djibo.", names=("JNIM",))
+    corpus.add("Jamaat Nusrat al-Islam wal-Muslimin claimed the attack.", names=("Jamaat Nusrat al-Islam wal-Muslimin",),
+               source="Other")
+    corpus.add("JNIM fighters withdrew.", names=("JNIM",), source="Third")
+    refresh(store, NONE)
+    [actor] = store.list_actors()
+    assert actor.name == "Jama'at Nusrat al-Islam wal-Muslimin" and actor.aliases == ["JNIM"]
+
+
 def test_possessive_forms_resolve_to_the_part_and_record_its_parent(store, corpus):
     corpus.add("ISIS's Sinai province attacked a checkpoint.", names=("ISIS's Sinai province",))
     corpus.add("Sinai Province fighters withdrew.", names=("Sinai Province",), source="Cairo Wire")

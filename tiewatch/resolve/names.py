@@ -183,6 +183,17 @@ def defined_acronym(name: str, following_text: str) -> str | None:
     return None
 
 
+_EXPANSION_RE = re.compile(r"^\s*\(\s*([^()]{4,120}?)\s*\)")
+
+
+def defined_expansion(acronym: str, following_text: str) -> str | None:
+    """The full name `following_text` gives for an acronym ("AQAP (al-Qaeda in the Arabian Peninsula)")."""
+    found = _EXPANSION_RE.match(following_text)
+    if found and acronym.replace(".", "").isupper() and fits_acronym(acronym, found[1]):
+        return found[1]
+    return None
+
+
 def split_acronym(text: str) -> tuple[str, str | None]:
     """A mention that swallowed its acronym ("Hay'at Tahrir al-Sham (HTS)") -> (name, "HTS")."""
     found = re.match(r"^(?P<name>.+?)\s*\((?P<acr>[^()]+)\)\s*$", text)

@@ -10,7 +10,8 @@ back-reference, else its text), among actors of the same kind (state and place c
    numbers) of a known name; anything closer than `CANDIDATE` but not that close is kept apart and shown by
    `tiewatch actors candidates`;
 4. otherwise a new actor.
-Within a document, an acronym defined in brackets after a name ("... Peninsula (AQAP)") resolves
+Within a document, an acronym defined in brackets after a name ("... Peninsula (AQAP)"), or a
+name given in brackets after an acronym ("AQAP (al-Qaeda in the Arabian Peninsula)"), resolves
 to that name, and becomes its alias when no other actor uses it; "X's Sinai province" resolves to
 "Sinai Province", part of X; "X's military wing" resolves to the group named beside it
 ("the Qassam Brigades, Hamas's military wing"), else to "military wing of X".
@@ -25,6 +26,7 @@ from rapidfuzz import fuzz, process
 from tiewatch.resolve.names import (
     Described,
     defined_acronym,
+    defined_expansion,
     describe,
     is_reference,
     normalise,
@@ -229,6 +231,9 @@ class ActorRegistry:
         for m in doc.mentions:
             name, acronym = split_acronym(m.canonical or m.text)
             acronym = acronym or defined_acronym(name, doc.text[m.end:m.end + 20])
+            expansion = None if acronym else defined_expansion(name, doc.text[m.end:m.end + 130])
+            if expansion:
+                name, acronym = expansion, name
             if not acronym or is_reference(name):
                 continue
             found[acronym] = (name, m.kind)
