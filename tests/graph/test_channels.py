@@ -43,3 +43,12 @@ def test_an_unknown_forward_origin_is_kept_as_an_id_and_resolved_when_that_chann
     refresh(store, NONE)
     assert edges(store) == [("forward", "WadiVoice", "Sawt al-Wadi", 1)]
     assert not refresh(store, NONE).changed
+
+
+def test_a_reply_to_a_group_post_not_yet_stored_is_resolved_when_it_arrives(store, corpus):
+    post(corpus, "Wadi Chat", 9, "Agreed, brother.", reply_to_message_id=8, **{"from": "Abu Musa"})
+    refresh(store, NONE)
+    assert edges(store) == [("reply", "Abu Musa", "Wadi Chat#8", 0)]
+    post(corpus, "Wadi Chat", 8, "Who will go to Tera?", **{"from": "Abu Hamza"})
+    refresh(store, NONE)
+    assert edges(store) == [("reply", "Abu Musa", "Abu Hamza", 1)]

@@ -3,7 +3,8 @@
 From a post's metadata (keys in docs/internals.md):
     forward   the posting channel -> the channel it forwarded from (`forwarded_from`, else the
               raw `forwarded_from_id`, kept unresolved until a post of that channel is stored)
-    reply     the replying author -> the author of the post replied to, when that post is stored
+    reply     the replying author -> the author of the post replied to (in a group chat, a post
+              not stored yet is kept as "channel#id" until it is)
     link      the posting channel -> a channel a t.me link points at
     mention   the posting channel -> an @username it names
 Each edge keeps the message link, the original id and the date as provenance.
@@ -50,12 +51,16 @@ def edges_of(doc_id: int, meta: dict[str, Any], date: str | None,
     elif meta.get("forwarded_from_id"):
         add("forward", channel_key(meta["forwarded_from_id"]), False, meta.get("forwarded_from_id"))
     reply_to = meta.get("reply_to_message_id")
-    if reply_to is not None and (channel, str(reply_to)) in messages:
-        author = messages[(channel, str(reply_to))][1]
-        replier = meta.get("from") or channel
+    replier = str(meta.get("from") or channel)
+    if reply_to is not None:
+        author = messages.get((channel, str(reply_to)), (None, None))[1]
+        if author is None and replier != channel:  # a post of a group chat not stored yet: keep the reference
+            author, resolved = message_ref(channel, reply_to), 0
+        else:
+            resolved = 1
         if author and author != replier:
-            edges.append({**base, "from_channel": str(replier), "kind": "reply", "to_channel": str(author),
-                          "resolved": 1, "original_id": str(reply_to)})
+            edges.append({**base, "from_channel": replier, "kind": "reply", "to_channel": str(author),
+                          "resolved": resolved, "original_id": str(reply_to)})
     for href in meta.get("links") or ():
         for found in _TME_RE.finditer(str(href)):
             if found[1].casefold() not in _NOT_CHANNELS:
@@ -65,11 +70,21 @@ def edges_of(doc_id: int, meta: dict[str, Any], date: str | None,
     return edges
 
 
-def channel_names_by_id(rows: list[Any]) -> dict[str, str]:
-    """channel key -> channel name for the Telegram posts among `rows` (id, meta, ...)."""
+def message_ref(channel: str, message_id: Any) -> str:
+    """How an edge names a post that is not stored yet: "channel#123"."""
+    return f"{channel}#{message_id}"
+
+
+def pending_names(rows: list[Any]) -> dict[str, str]:
+    """What the Telegram posts among `rows` (id, kind, meta) resolve: channel ids -> channel names,
+    and post references -> the post's author."""
     out: dict[str, str] = {}
     for row in rows:
         meta = row.meta or {}
-        if row.kind == "telegram" and meta.get("channel") and meta.get("channel_id") is not None:
+        if row.kind != "telegram" or not meta.get("channel"):
+            continue
+        if meta.get("channel_id") is not None:
             out[channel_key(meta["channel_id"])] = str(meta["channel"])
+        if meta.get("message_id") is not None and meta.get("from"):
+            out[message_ref(meta["channel"], meta["message_id"])] = str(meta["from"])
     return out

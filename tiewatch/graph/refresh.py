@@ -3,7 +3,7 @@
 Steps, each touching only what is new where it can:
 1. resolve every mention without an actor (resolve.ActorRegistry), then actors' first seen;
 2. give new documents a near-duplicate cluster (duplicates.Clusters) and read the channel
-   edges of new Telegram posts (channels), resolving forward origins now known;
+   edges of new Telegram posts (channels), resolving forward origins and replied posts now known;
 3. re-aggregate ties from all claims in one pass, writing only changed rows (ties.aggregate).
 Idempotent: a second run finds nothing new and writes nothing, timestamps included.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from tiewatch.graph.channels import channel_names_by_id, edges_of
+from tiewatch.graph.channels import edges_of, pending_names
 from tiewatch.graph.duplicates import Clusters
 from tiewatch.graph.ties import aggregate
 from tiewatch.resolve.registry import ActorRegistry
@@ -69,7 +69,7 @@ def cluster_documents(store, report: RefreshReport) -> None:
             for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
         ]
         report.channel_edges = store.add_structural_edges(edges)
-        known = channel_names_by_id(posts)
+        known = pending_names(posts)
         pending = store.unresolved_channel_ids()
         store.resolve_channel_ids({k: v for k, v in known.items() if k in pending})
 
