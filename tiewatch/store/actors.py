@@ -106,18 +106,9 @@ class ActorsMixin:
 
     def actor_parent(self, actor_id: int) -> tuple[int, str] | None:
         """(id, name) of the live actor this one is part of, if known."""
-        parent = actors.alias("parent")
         with self.reading() as conn:
-            row = conn.execute(
-                select(parent.c.id, parent.c.name, parent.c.merged_into)
-                .join(actors, actors.c.parent_id == parent.c.id)
-                .where(actors.c.id == actor_id)
-            ).first()
-        if row is None:
-            return None
-        if row.merged_into is not None:
-            return self.actor_parent_root(row.merged_into)
-        return row.id, row.name
+            parent_id = conn.execute(select(actors.c.parent_id).where(actors.c.id == actor_id)).scalar()
+        return None if parent_id is None else self.live_actor(parent_id)
 
     def actor_parts(self, actor_id: int) -> list[tuple[int, str]]:
         """(id, name) of the live actors recorded as part of this one."""
@@ -127,7 +118,8 @@ class ActorsMixin:
                 .where(actors.c.parent_id == actor_id, actors.c.merged_into.is_(None)).order_by(actors.c.name)
             )]
 
-    def actor_parent_root(self, actor_id: int) -> tuple[int, str]:
+    def live_actor(self, actor_id: int) -> tuple[int, str]:
+        """(id, name) of an actor, or of the actor it was merged into (at any depth)."""
         with self.reading() as conn:
             while True:
                 row = conn.execute(select(actors.c.name, actors.c.merged_into).where(actors.c.id == actor_id)).first()
