@@ -28,4 +28,5 @@ def collection(tmp_path) -> Path:
     pdf = (EXAMPLES / "panel-of-experts-interim-report.pdf").read_bytes()
     (bad / "cut.pdf").write_bytes(pdf[: len(pdf) // 2])
     (bad / "broken.json").write_text('{"name": "x", "messages": [', encoding="utf-8")
+    (bad / "make_samples.py").write_text('"""Builds things."""\nimport sys\n\ndef main():\n    return 0\n', encoding="utf-8")
     return folder

@@ -1,7 +1,7 @@
 """Write the two binary samples in this folder: the Panel of Experts PDF (reportlab) and the
 observatory briefing DOCX (python-docx). Run from the repository root after `sh scripts/setup.sh test`:
 
-    .venv/bin/python examples/make_samples.py
+    .venv/bin/python scripts/make_samples.py
 
 Both files are committed; the script is here so they can be reviewed and rebuilt. The output is
 byte-for-byte reproducible (fixed dates, reportlab's invariant mode).
@@ -13,7 +13,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "examples"
 
 PANEL_TITLE = "Panel of Experts on the Kora Valley: Interim Report"
 PANEL = [
