@@ -63,7 +63,8 @@ class Paragraph:
         elif token.lemma_.lower() in lex.words("backref_nouns") and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children
         ):
-            kinds, cue = {"group", "state"}, token.lemma_.lower()
+            cue = token.lemma_.lower()
+            kinds = {"group", "state"} if cue in lex.words("state_organ_heads") | {"regime", "state"} else {"group"}
             start = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound")) if any(
                 c.dep_ in ("det", "amod", "compound") and c.i < token.i for c in token.children) else token.i
             end = token.i + 1
@@ -77,11 +78,20 @@ class Paragraph:
                          canonical=target.name, head=token.i)
 
     def _antecedent(self, char: int, kinds: set[str], cue: str) -> ActorSpan | None:
+        """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
+        word ("the front") and passing over places where something happened ("in Niger")."""
         before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
         if cue:
             named = [m for m in before if cue in m.name.lower()]
             before = named or before
+        actors = [m for m in before if not _location(self.doc[m.head])]
+        before = actors or before
         return before[-1] if before else None
+
+
+def _location(t: Any) -> bool:
+    """A name standing where something happens ("in Niger"), not an actor to refer back to."""
+    return t.dep_ == "pobj" and t.head.lower_ in lexicon().words("location_preps") | {"at", "near"}
 
 
 def _trim(span: Any) -> tuple[int, int]:
@@ -120,10 +130,16 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
     """Grow a span to the whole actor: "the Malian army", "the Islamic State in Mozambique"."""
     lex = lexicon()
     if label in ("NORP", "GPE") and end < len(doc):
-        j = end
-        while j < len(doc) and (doc[j].pos_ in ("NOUN", "ADJ") and doc[j].dep_ in ("compound", "amod", "nmod")):
-            j += 1
-        if j < len(doc) and doc[j].lower_ in lex.words("people_heads") and doc[j].pos_ == "NOUN":
+        t = doc[end - 1]
+        while t.dep_ in ("amod", "compound", "nmod", "npadvmod") and t.i < t.head.i <= t.i + 3 and t.head.pos_ == "NOUN":
+            t = t.head
+            if t.lower_ in lex.words("people_heads") and not (t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.lower_ in lex.words("people_heads")):
+                break
+        heads = lex.words("people_heads")
+        j = t.i
+        if any(w.lower_ not in heads and w.pos_ != "ADJ" for w in doc[end:j]):
+            j = end
+        if j >= end and doc[j].lower_ in heads:
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
             return start, j + 1, "state" if doc[j].lower_ in lex.words("state_organ_heads") else "group"

@@ -59,7 +59,8 @@ def polarity(cue: Any) -> Polarity:
         negated |= any(c.dep_ == "neg" for c in first_verb.children)
     negated |= any(c.lower_ in negations and c.dep_ in ("neg", "det", "advmod") for c in cue.children)
     for t in _path(cue)[1:]:
-        if t.lemma_.lower() in lex.words("denial_verbs") and not any(c.dep_ == "neg" for c in t.children):
+        in_subject = any(cue in c.subtree for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if t.lemma_.lower() in lex.words("denial_verbs") and not in_subject and not any(c.dep_ == "neg" for c in t.children):
             return Polarity("denied", weak, denier=t)
         if t.lemma_.lower() in lex.words("claim_nouns"):
             verb = t.head

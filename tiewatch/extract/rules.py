@@ -34,6 +34,10 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
     """The actor a token stands for: its own mention, a back-reference, or the group of a member
     noun ("ISIS fighters", "instructors from X", "members of X")."""
     found = para.mention_at(t.i)
+    if found and t.dep_ == "appos" and not any(w.pos_ == "PROPN" for w in para.doc[found.start:found.end]):
+        named = para.mention_at(t.head.i)
+        if named is not None and named.kind == found.kind:
+            return named
     if found or depth > 3:
         return found
     lex = lexicon()
@@ -212,6 +216,7 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         for n, a in enumerate(between):
             for b in between[n + 1:]:
                 yield Found(a, b, tuple(t for t in types if lex_symmetric(t)) or types, f"verb:{lemma}:between", v, 0.7)
+        emitted = False
         for obj, how in actor_objects:
             if how in place_only and "operates_in" not in types or how in ("between", "among"):
                 continue
@@ -229,11 +234,12 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                     pairs = [(s, o) for s in subjects]
                 for s, target in pairs:
                     if s is not target and s.name != target.name:
+                        emitted = True
                         yield Found(s, target, kinds, f"verb:{lemma}", v, 0.8)
         reciprocal = any(o.lower_ in ("other", "another") for o, how in objects)
         if reciprocal and len(subjects) > 1:
             types = ("cooperates_with",) if any(how == "alongside" for o, how in objects) else types
-        if (not actor_objects or reciprocal) and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
+        if (not emitted or reciprocal) and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
             for n, a in enumerate(subjects):
                 for b in subjects[n + 1:]:
                     yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)
