@@ -32,23 +32,18 @@ def mention_key(text: str, canonical: str | None) -> str:
 def find_actor(store, ref: str | int, *, live: bool = True) -> Actor:
     """The actor an id, a name or an alias names; a merged actor leads to the one that kept it."""
     text = str(ref).strip()
-    records = store.actor_records()
-    by_id = {r.id: r for r in records}
-    if text.isdigit() and int(text) in by_id:
-        found = [int(text)]
-    else:
-        key = normalise(text)
-        exact = [r.id for r in records if r.name.casefold() == text.casefold()]
-        live_exact = [i for i in exact if by_id[i].merged_into is None]
-        found = live_exact or exact or sorted({a.actor_id for a in store.alias_records() if key and a.norm == key})
+    found: list[int] = []
+    if text.isdigit():
+        try:
+            store.live_actor(int(text))
+            found = [int(text)]
+        except NotFound:
+            found = []
+    if not found:
+        live_named, named, by_alias = store.actor_ids_named(text, normalise(text))
+        found = live_named or named or by_alias
     if live:
-        roots = []
-        for actor_id in found:
-            while by_id[actor_id].merged_into is not None:
-                actor_id = by_id[actor_id].merged_into
-            if actor_id not in roots:
-                roots.append(actor_id)
-        found = roots
+        found = list(dict.fromkeys(store.live_actor(i)[0] for i in found))
     if not found:
         raise NotFound(f"no actor named {text!r}; `tiewatch actors` lists them")
     if len(found) > 1:

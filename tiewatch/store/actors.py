@@ -118,6 +118,19 @@ class ActorsMixin:
                 .where(actors.c.parent_id == actor_id, actors.c.merged_into.is_(None)).order_by(actors.c.name)
             )]
 
+    def actor_ids_named(self, name: str, norm: str) -> tuple[list[int], list[int], list[int]]:
+        """Ids of actors whose name is `name` (any case): (live ones, all), and of actors with an
+        alias whose matching key is `norm`."""
+        with self.reading() as conn:
+            named = conn.execute(
+                select(actors.c.id, actors.c.merged_into).where(func.lower(actors.c.name) == name.lower())
+                .order_by(actors.c.id)
+            ).all()
+            aliased_ids = list(conn.scalars(
+                select(aliases.c.actor_id).where(aliases.c.norm == norm).distinct().order_by(aliases.c.actor_id)
+            )) if norm else []
+        return [r.id for r in named if r.merged_into is None], [r.id for r in named], aliased_ids
+
     def live_actor(self, actor_id: int) -> tuple[int, str]:
         """(id, name) of an actor, or of the actor it was merged into (at any depth)."""
         with self.reading() as conn:
