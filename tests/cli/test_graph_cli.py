@@ -112,6 +112,7 @@ def test_merge_then_split_round_trips(reports):
 def test_whats_new_across_two_ingests(reports):
     assert len(jsonl(reports, "ties", "--since", "last")) == 2
     assert jsonl(reports, "ties", "--since", "last") == []
+    assert run(reports, "ties", "--since", "last").strip() == "no new ties since you last looked"
     store = Store(reports)
     corpus = Corpus(store)
     corpus.add("The Liptako Brigade denied it cooperates with Ansar el-Wadi.",

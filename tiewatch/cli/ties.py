@@ -60,6 +60,11 @@ def ties(
                 "last_seen": t.last_seen, "grade": t.grade,
             }, ensure_ascii=False))
         return
+    if not listed:
+        last = since is not None and since.strip().lower() == "last"
+        out_console.print(f"no new ties since {'you last looked' if last else since}" if since else "no ties match",
+                          markup=False)
+        return
     table = Table("subject", "object", "type", "asserted", "denied", "hedged", "sources", "first_seen",
                   "last_seen", "grade")
     for t in listed:
