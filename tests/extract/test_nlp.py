@@ -1,0 +1,43 @@
+"""Text handling before parsing: offsets never move, paragraphs are split as a reader sees them,
+and nothing heavy loads until the first extraction."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tiewatch.extract.nlp import normalise, paragraphs
+
+
+def test_normalise_straightens_quotes_and_blanks_brackets_without_moving_offsets():
+    text = "Hamas\u2019s \u201cwing\u201d [the \u2018Izz Al-Din] Al-Qassam"
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert out == "Hamas's \"wing\"  the 'Izz Al-Din  Al-Qassam"
+
+
+def test_paragraphs_split_headlines_and_blank_lines_but_join_wrapped_lines():
+    text = ("Rebels Seize Town\n\nThe Kivu Liberation Front seized the town of Rubaya on Monday after\n"
+            "a week of fighting with the army, officials said.\nA second paragraph.\n")
+    spans = [text[a:b] for a, b in paragraphs(text)]
+    assert spans == [
+        "Rebels Seize Town",
+        "The Kivu Liberation Front seized the town of Rubaya on Monday after\na week of fighting with the army, officials said.",
+        "A second paragraph.",
+    ]
+
+
+def test_importing_the_stage_loads_no_model():
+    code = "import sys, tiewatch.extract, tiewatch.extract.engine; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+def test_odd_inputs_give_no_error_and_exact_offsets(run):
+    for text in ["", "   \n\n  ", "a" * 30000, "\u200b\ufeff Hamas attacked ISIS. " * 20, "[[[ ]]] \u201c\u201d"]:
+        doc, mentions, claims = run(text)
+        assert all(text[m.start:m.end] == m.text for m in mentions)
+        assert all(text[c.start:c.end] == c.sentence for c in claims)
