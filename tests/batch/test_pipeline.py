@@ -110,3 +110,25 @@ def test_control_characters_odd_names_and_broken_escapes_still_store(store, tmp_
     texts = sorted(doc.text for doc in store.iter_documents())
     assert texts[1] == "Broken emoji ? here." and texts[2].startswith("The trust funds the brigade. Officials said so.")
     assert any(doc.origin.endswith("caf?.txt") for doc in store.iter_documents())
+
+
+def _channel_export(path, name, chat_id, messages):
+    import json
+
+    path.write_text(json.dumps({"name": name, "type": "public_channel", "id": chat_id, "messages": messages}), encoding="utf-8")
+    return str(path)
+
+
+def test_a_verbatim_forward_is_its_own_post_with_a_forward_edge(store, tmp_path):
+    words = "The Kora Valley Front is smuggling rifles for Ansar al-Wadi, the channel wrote."
+    original = _channel_export(tmp_path / "a.json", "Kora Relay", 1771, [
+        {"id": 3, "type": "message", "date": "2024-03-02T10:00:00", "from": "Kora Relay", "text": words}])
+    forward = _channel_export(tmp_path / "b.json", "Wadi Voice", 2002, [
+        {"id": 9, "type": "message", "date": "2024-03-02T11:00:00", "from": "Wadi Voice",
+         "forwarded_from": "Kora Relay", "text": words}])
+    report = ingest(store, [original, forward], extractor=None)
+    assert report.new == 2 and store.count_documents() == 2
+    again = ingest(store, [original, forward], extractor=None)
+    assert (again.new, again.known) == (0, 2)
+    edges = [(e["kind"], e["from_channel"], e["to_channel"]) for e in store.list_structural_edges()]
+    assert edges == [("forward", "Wadi Voice", "Kora Relay")]

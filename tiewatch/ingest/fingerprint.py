@@ -2,6 +2,10 @@
 
 Normalising = Unicode NFC and every run of whitespace collapsed to one space, so a page saved
 twice, re-wrapped or re-encoded, is still recognised as already known.
+
+A Telegram message is also identified by where it was posted (channel id and message id): the same
+words forwarded into another channel are a post of their own there, with a forward edge between the
+channels. Corroboration still counts such copies once (the graph clusters near-duplicates).
 """
 
 from __future__ import annotations
@@ -23,8 +27,17 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+def fingerprint(text: str, place: str = "") -> str:
+    """sha256 of the normalised text, prefixed by `place` when the document is a post in a channel."""
+    prefix = f"{place}\n" if place else ""
+    return hashlib.sha256((prefix + normalise(text)).encode("utf-8")).hexdigest()
+
+
+def _place(doc: Document) -> str:
+    meta = doc.metadata
+    if doc.kind == "telegram" and meta.get("channel_id") and meta.get("message_id") is not None:
+        return f"telegram:{meta['channel_id']}/{meta['message_id']}"
+    return ""
 
 
 def storable(text: str) -> str:
@@ -54,7 +67,7 @@ def finish(doc: Document) -> Document:
     doc.text = tidy(doc.text)
     if not any(ch.isalnum() for ch in doc.text):
         raise IngestError(f"{doc.origin}: no text in it")
-    doc.sha256 = fingerprint(doc.text)
+    doc.sha256 = fingerprint(doc.text, _place(doc))
     doc.language = doc.language or detect_language(doc.text)
     for key in ("title", "author", "published"):
         value = getattr(doc, key)
