@@ -83,3 +83,14 @@ def test_seed_letter_recall_and_precision(engine):
                 break
     assert len(hits) / len(expected) >= 0.7
     assert good / len(claims) >= 0.65
+
+
+def test_claims_stand_on_listed_mentions(run):
+    text = "The Kivu Liberation Front lost ground. Police in Goma later arrested members of the group."
+    _, mentions, claims = run(text)
+    assert claims
+    for claim in claims:
+        assert any(claim.subject is m for m in mentions) and any(claim.object is m for m in mentions)
+    (claim,) = [c for c in claims if c.type == "persecutes"]
+    assert (claim.subject.text, claim.subject.kind) == ("Police in Goma", "state")
+    assert (claim.object.text, claim.object.canonical) == ("the group", "Kivu Liberation Front")

@@ -202,6 +202,8 @@ def _kind(text: str, label: str, ruler_id: str) -> str | None:
         return None
     if lower in watchlist_index() or ruler_id in ("watchlist", "wilayat", "province", "province-lc", "named-unit"):
         return "group"
+    if label in ("PERSON", "ORG", "GPE") and lex.is_state(text):
+        return "state"
     if ruler_id == "abu-name" or label == "PERSON":
         return "person"
     if label == "ORG":

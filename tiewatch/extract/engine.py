@@ -165,6 +165,18 @@ def _disputed(doc: Document, para: Paragraph, sent: Any, claims: list[Claim]) ->
 
 
 
+def _with_claim_mentions(mentions: list[Mention], claims: list[Claim]) -> list[Mention]:
+    """Every mention a claim stands on is among the document's mentions (back-references and
+    state organs are made while reading a sentence), each claim pointing at the listed object."""
+    listed = {(m.start, m.end, m.kind, m.canonical): m for m in mentions}
+    for claim in claims:
+        for role in ("subject", "object", "claimant_mention"):
+            m = getattr(claim, role)
+            if m is not None:
+                setattr(claim, role, listed.setdefault((m.start, m.end, m.kind, m.canonical), m))
+    return sorted(listed.values(), key=lambda m: (m.start, m.end))
+
+
 class RulesExtractor:
     """The default engine: dependency rules over spaCy's parse, offline on a CPU."""
 
@@ -180,4 +192,4 @@ class RulesExtractor:
                     claims.extend(_claims(doc, para, sent, voices))
                     listen(para, sent, voices)
                 mentions.extend(_mention(doc, para, m) for m in para.mentions)
-            yield doc, mentions, claims
+            yield doc, _with_claim_mentions(mentions, claims), claims

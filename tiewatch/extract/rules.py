@@ -56,12 +56,29 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
             found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
             if found and found.kind in ("group", "state", "person"):
                 return found
+    if t.lower_ in lex.words("state_organ_heads"):
+        organ = _organ_of(para, t)
+        if organ is not None:
+            return organ
     if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return actor(para, obj, depth + 1)
+    return None
+
+
+def _organ_of(para: Paragraph, t: Any) -> ActorSpan | None:
+    """"Authorities in Bamako", "police in Srinagar", "the army of Mali": a state organ."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            for place in prep.children:
+                found = para.mention_at(place.i) if place.dep_ == "pobj" else None
+                if found is not None and found.kind in ("state", "place"):
+                    start = min(w.i for w in t.subtree if w.dep_ != "det" or w.i == t.i)
+                    span = para.doc[start:found.end]
+                    return ActorSpan(span.start, span.end, "state", "organ", span.text, span.start_char, span.end_char, head=t.i)
     return None
 
 
@@ -77,7 +94,7 @@ def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
             listed += [m for k in c.children if k.dep_ in ("compound", "nmod") and k.i < c.i for m in k.conjuncts]
     for c in listed:
         found = actor(para, c)
-        if found is None and c.lemma_.lower() in lex.words("place_nouns"):
+        if found is None and c.lemma_.lower() in lex.words("place_nouns") | lex.words("quantity_nouns"):
             out += [a for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for a in actors(para, o)]
         elif found and all(found is not o for o in out):
@@ -132,7 +149,7 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
         elif c.dep_ == "dative":
             holders.append(c)
     for h in holders:
-        for prep in h.children:
+        for prep in [p for c in h.children for p in ([c, *c.conjuncts] if c.dep_ == "prep" else [c])]:
             if prep.dep_ in ("prep", "dative", "agent") and prep.pos_ == "ADP" and not (h.i == v.i and prep.dep_ == "agent"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
@@ -203,6 +220,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             yield from _merge(para, v, subjects, objects)
             continue
         types = verb_types(v, themes, objects)
+        if types and v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.verb_types and "threatens" in lex.verb_types[v.head.lemma_.lower()]:
+            types = ("threatens",)
         if lemma in lex.words("judgement_verbs") and any(t.lower_ == "as" for t in v.subtree):
             continue
         if not types:
