@@ -222,7 +222,7 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         types = verb_types(v, themes, objects)
         if types and v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.verb_types and "threatens" in lex.verb_types[v.head.lemma_.lower()]:
             types = ("threatens",)
-        if lemma in lex.words("judgement_verbs") and any(t.lower_ == "as" for t in v.subtree):
+        if lemma in lex.words("judgement_verbs") and any(t.lower_ == "as" for t in [*v.subtree, *sent[v.i - sent.start:]]):
             continue
         if not types:
             continue

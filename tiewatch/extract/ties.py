@@ -197,7 +197,7 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         judged: list[Any] = [c for c in v.children if c.dep_ == "dobj"]
         complements: list[Any] = [c for c in v.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
         complements += [c for c in v.children if c.dep_ == "advcl" and c.lemma_ == "be"]
-        complements += [o for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        complements += [o for c in sent if c.i > v.i and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
         for comp in list(complements):
             judged += [c for c in comp.children if c.dep_ == "nsubj"]
             complements += [c for c in comp.children if c.dep_ in ("attr", "acomp", "oprd")]
