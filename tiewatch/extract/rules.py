@@ -227,6 +227,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         if not types:
             continue
         givers = reverse.get(lemma)
+        if lemma in lex.words("whole_verbs"):
+            givers = {"dobj", "attr"}
         if not subjects and is_passive(v) and set(types) & lex.words("passive_subject_types"):
             patients = [o for o, how in objects if how == "patient"]
             subjects = [a for p in patients for a in actors(para, p)]
