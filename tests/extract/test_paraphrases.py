@@ -85,6 +85,10 @@ ASSERTED = [
     ("The Kivu Liberation Front fought alongside Jamaat Nusrat al-Sahel near Gao.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("The Ituri Brigade, a front of the Kivu Liberation Front, claimed the attack.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
     ("The Ituri Brigade was absorbed into the Kivu Liberation Front in 2020.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
+    ("Jamaat Nusrat al-Sahel claimed responsibility for the attack on the Kivu Liberation Front.", "Jamaat Nusrat al-Sahel", "fights", "Kivu Liberation Front", "asserted", "Jamaat Nusrat al-Sahel"),
+    ("The Kivu Liberation Front, which is linked to al-Qaeda, denied the report.", "Kivu Liberation Front", "cooperates_with", "al-Qaeda", "asserted", None),
+    ("The Kivu Liberation Front, which includes the Ituri Brigade, took the town.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
+    ("Authorities in Bamako detained dozens of Jamaat Nusrat al-Sahel members.", "Authorities in Bamako", "persecutes", "Jamaat Nusrat al-Sahel", "asserted", None),
     # back-references
     ("The Kivu Liberation Front lost ground in June. The group later attacked Jamaat Nusrat al-Sahel.", "Kivu Liberation Front", "fights", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("Jamaat Nusrat al-Sahel is active in Mali. Its leader, Amadou Diallo, is in hiding.", "Amadou Diallo", "leads", "Jamaat Nusrat al-Sahel", "asserted", None),
@@ -163,6 +167,11 @@ def test_claimant_is_the_speaker_not_an_earlier_actor(run):
 def test_hypothetical_ties_are_hedged(run, sentence):
     _, _, claims = run(sentence)
     assert claims and all(c.polarity == "hedged" for c in claims), [(c.subject.text, c.type, c.object.text, c.polarity) for c in claims]
+
+
+def test_a_group_and_what_it_is_called_do_not_fight_each_other(run):
+    _, _, claims = run("The al-Qaeda-linked group Jamaat Nusrat al-Sahel attacked a convoy of aid trucks.")
+    assert {(c.type, c.object.text) for c in claims} == {("cooperates_with", "Jamaat Nusrat al-Sahel")}
 
 
 @pytest.mark.parametrize("sentence", NO_TIE)

@@ -122,6 +122,8 @@ def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
         return [head]
     if v.dep_ == "acomp":
         return subject_tokens(head, depth + 1)
+    if v.dep_ == "amod" and v.pos_ == "ADJ" and head.i < v.i:
+        return [head]
     if v.dep_ == "pcomp" and head.dep_ == "prep":
         verb = head.head
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -260,7 +262,9 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         reciprocal = any(o.lower_ in ("other", "another") for o, how in objects)
         if reciprocal and len(subjects) > 1:
             types = ("cooperates_with",) if any(how == "alongside" for o, how in objects) else types
-        if (not emitted or reciprocal) and len(subjects) > 1 and any(lex_symmetric(t) for t in types):
+        coordinated = any(len(conjuncts(t)) > 1 or any(len(conjuncts(k)) > 1 for k in t.children if k.dep_ in ("compound", "nmod"))
+                          for t in subject_tokens(v))
+        if (not emitted or reciprocal) and len(subjects) > 1 and coordinated and any(lex_symmetric(t) for t in types):
             for n, a in enumerate(subjects):
                 for b in subjects[n + 1:]:
                     yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)

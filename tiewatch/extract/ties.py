@@ -74,6 +74,8 @@ def _governing_verb(n: Any) -> Any | None:
     for _ in range(6):
         if h.dep_ in ("conj", "appos", "compound"):
             h = h.head
+        elif h.dep_ == "pobj" and h.head.head.lemma_.lower() in ("responsibility", "credit", "blame"):
+            h = h.head.head
         elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
             h = h.head.head
         elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ == "VERB":
