@@ -89,6 +89,10 @@ ASSERTED = [
     ("The Kivu Liberation Front, which is linked to al-Qaeda, denied the report.", "Kivu Liberation Front", "cooperates_with", "al-Qaeda", "asserted", None),
     ("The Kivu Liberation Front, which includes the Ituri Brigade, took the town.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
     ("Authorities in Bamako detained dozens of Jamaat Nusrat al-Sahel members.", "Authorities in Bamako", "persecutes", "Jamaat Nusrat al-Sahel", "asserted", None),
+    ("The Kivu Liberation Front's funding comes from Idrissa Kone.", "Idrissa Kone", "funds", "Kivu Liberation Front", "asserted", None),
+    ("Financing for the Kivu Liberation Front was provided by Qatar.", "Qatar", "funds", "Kivu Liberation Front", "asserted", None),
+    ("The Kivu Liberation Front enjoys the backing of Rwanda.", "Rwanda", "supports", "Kivu Liberation Front", "asserted", None),
+    ("Jamaat Nusrat al-Sahel has been at war with the Kivu Liberation Front since 2020.", "Jamaat Nusrat al-Sahel", "fights", "Kivu Liberation Front", "asserted", None),
     # back-references
     ("The Kivu Liberation Front lost ground in June. The group later attacked Jamaat Nusrat al-Sahel.", "Kivu Liberation Front", "fights", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("Jamaat Nusrat al-Sahel is active in Mali. Its leader, Amadou Diallo, is in hiding.", "Amadou Diallo", "leads", "Jamaat Nusrat al-Sahel", "asserted", None),

@@ -141,7 +141,7 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
             yield c, "patient"
         if v.dep_ in ("acl", "relcl") and not any(c.dep_ == "nsubjpass" for c in v.children):
             yield v.head, "patient"
-    holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod"))]
+    holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod") or c.dep_ == "nsubjpass" and c.pos_ == "NOUN")]
     if v.dep_ == "acomp":
         holders.append(v.head)
     for c in v.children:

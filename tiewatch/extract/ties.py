@@ -78,7 +78,7 @@ def _governing_verb(n: Any) -> Any | None:
             h = h.head.head
         elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
             h = h.head.head
-        elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ == "VERB":
+        elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("VERB", "AUX"):
             verb = h.head if h.dep_ != "pobj" else h.head.head
             return verb if verb.pos_ in ("VERB", "AUX") else None
         else:
@@ -90,19 +90,26 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
     lex = lexicon()
     side_a: list[ActorSpan] = []
     side_b: list[ActorSpan] = []
+    givers: list[ActorSpan] = []
     between: list[ActorSpan] = []
+    preps = [c for c in n.children if c.dep_ == "prep"]
+    if n.dep_ == "nsubj" and n.head.lemma_.lower() in ("come", "arrive", "flow", "originate"):
+        preps += [c for c in n.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     for c in n.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < n.i:
             side_a += actors(para, c)
-        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            side_a += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
-        elif c.dep_ == "prep" and c.lower_ in ("between", "among"):
+    for c in preps:
+        if c.lower_ in ("by", "from"):
+            givers += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+        elif c.lower_ in ("between", "among"):
             between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
-        elif c.dep_ == "prep" and (c.lower_ in SIDE_B_PREPS or "operates_in" in types and c.lower_ in lex.words("location_preps")):
+        elif c.lower_ in SIDE_B_PREPS or "operates_in" in types and c.lower_ in lex.words("location_preps"):
             side_b += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
             if c.lower_ == "of":
                 side_b += [a for o in c.children for p in o.children if p.dep_ == "prep" and p.lower_ in SIDE_B_PREPS
                            for g in p.children if g.dep_ == "pobj" for a in actors(para, g)]
+    if givers:
+        side_a, side_b = givers, side_b or side_a
     verb = _governing_verb(n) if len(between) < 2 else None
     if verb is not None:
         idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
