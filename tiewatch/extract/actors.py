@@ -53,7 +53,7 @@ class Paragraph:
         n = self.at[i] if 0 <= i < len(self.at) else -1
         return self.mentions[n] if n >= 0 else None
 
-    def refer(self, token: Any) -> ActorSpan | None:
+    def refer(self, token: Any, prefer_subject: bool = False) -> ActorSpan | None:
         """The actor a pronoun or "the group"-like phrase refers back to, as a new mention."""
         lex = lexicon()
         lower = token.lower_
@@ -70,14 +70,14 @@ class Paragraph:
             end = token.i + 1
         else:
             return None
-        target = self._antecedent(token.idx, kinds, cue)
+        target = self._antecedent(token.idx, kinds, cue, token.sent if prefer_subject else None)
         if target is None:
             return None
         span = self.doc[start:end]
         return ActorSpan(start, end, target.kind, "ref", span.text, span.start_char, span.end_char,
                          canonical=target.name, head=token.i)
 
-    def _antecedent(self, char: int, kinds: set[str], cue: str) -> ActorSpan | None:
+    def _antecedent(self, char: int, kinds: set[str], cue: str, sent: Any = None) -> ActorSpan | None:
         """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
         word ("the front") and passing over places where something happened ("in Niger")."""
         before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
@@ -86,6 +86,9 @@ class Paragraph:
             before = named or before
         actors = [m for m in before if not _location(self.doc[m.head])]
         before = actors or before
+        if sent is not None:
+            subjects = [m for m in before if sent.start <= m.head < sent.end and self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
+            before = subjects or before
         return before[-1] if before else None
 
 
@@ -106,7 +109,7 @@ def _trim(span: Any) -> tuple[int, int]:
                 break
     if span.ent_id_ == "abu-name":
         end = _two_words(doc, start, end)
-    while start < end and (doc[start].lower_ in ("pro", "-", "the", "'", '"', "of", "for") or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ("pro", "-", "the", "a", "an", "'", '"', "of", "for") or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"
                            or doc[end - 1].pos_ == "ADP" and doc[end - 1].lower_ not in NAME_PARTICLES):

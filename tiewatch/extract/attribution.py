@@ -47,6 +47,10 @@ def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
     text = para.doc[span[0].i:span[-1].i + 1].text.strip(" ,")
     if text.lower().startswith(("the ", "a ", "an ")) and len(span) > 1:
         text = text.split(" ", 1)[1]
+    owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i == span[0].i), None)
+    found = para.refer(owner, prefer_subject=True) if owner is not None else None
+    if found is not None:
+        text = f"{found.name}'s {text.split(' ', 1)[1]}" if " " in text else text
     return text, None
 
 
@@ -99,7 +103,8 @@ def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None, belo
     if found:
         return found
     for t in sent:
-        if t.dep_ in ("parataxis", "advcl", "ccomp", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
+        own = any(c.dep_ == "nsubj" for c in t.children) or t.dep_ in ("acl", "relcl")
+        if own and t.dep_ in ("parataxis", "advcl", "ccomp", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
             found = _speaker_of(para, t)
             if found:
                 return found
