@@ -57,3 +57,10 @@ def test_bad_gold_files_give_a_one_line_error(tmp_path):
         load_paragraphs(tmp_path, "bad")
     with pytest.raises(NotFound, match="no seed example"):
         load_seed(tmp_path)
+
+
+def test_seed_names_declared_one_actor_are_acceptable_everywhere():
+    seed = load_seed(shared_path("examples", "seed"))
+    part_of = [t for t in seed.docs[0].ties if t.types == ("part_of",) and "Al-Qassam" in t.subject][0]
+    assert "Hamas's military wing" in part_of.subject and "'Izz Al-Din Al-Qassam Brigades" in part_of.subject
+    assert part_of.object == ("Hamas",)

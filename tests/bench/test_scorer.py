@@ -88,3 +88,7 @@ def test_no_claims_scores_zero_not_an_error():
 def test_recall_is_broken_down_by_gold_type():
     result = score(one_doc(SUPPLY, FIGHT), {"d1": [claim("Rwanda", "supplies_weapons", "RLF")]})
     assert result.by_type == {"supplies_weapons": [1, 1], "fights": [0, 1]}
+
+
+def test_editorial_brackets_do_not_change_a_name():
+    assert name_key("Izz Al-Din] Al-Qassam [Brigades") == name_key("Izz Al-Din Al-Qassam Brigades")

@@ -9,7 +9,7 @@ and a trailing "'s" do not matter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -21,7 +21,7 @@ POLARITIES = ("asserted", "denied", "hedged")
 
 def name_key(name: str) -> str:
     text = name.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"\s+", " ", text.strip(" \t\n\"',.;:")).casefold()
+    text = re.sub(r"\s+", " ", text.replace("[", " ").replace("]", " ").strip(" \t\n\"',.;:")).casefold()
     text = re.sub(r"^the ", "", text)
     return re.sub(r"'s$", "", text)
 
@@ -96,14 +96,23 @@ def _yaml(path: Path) -> dict:
     return data
 
 
+def _with_same_actor(names: tuple[str, ...], groups: list[list[str]]) -> tuple[str, ...]:
+    keys = {name_key(n) for n in names}
+    extra = [n for group in groups if keys & {name_key(g) for g in group} for n in group]
+    return tuple(dict.fromkeys([*names, *extra]))
+
+
 def load_seed(folder: Path) -> GoldSet:
-    """The founding document and the ties an analyst records from it."""
+    """The founding document and the ties an analyst records from it. Names its `same_actor`
+    groups declare one actor are acceptable wherever one of them is."""
     expected = folder / "expected.yaml"
     if not expected.is_file():
         raise NotFound(f"no seed example at {expected}; pass --shared pointing at the shared data folder")
     data = _yaml(expected)
     text = (folder / data["document"]).read_text(encoding="utf-8")
+    groups = [g for g in data.get("same_actor") or [] if isinstance(g, list)]
     ties = [parse_tie(t, f"{expected}: tie {n + 1}") for n, t in enumerate(data.get("ties") or [])]
+    ties = [replace(t, subject=_with_same_actor(t.subject, groups), object=_with_same_actor(t.object, groups)) for t in ties]
     return GoldSet("seed", [GoldDoc(data["document"], text, ties, publisher="MEMRI")])
 
 
