@@ -93,6 +93,8 @@ ASSERTED = [
     ("Financing for the Kivu Liberation Front was provided by Qatar.", "Qatar", "funds", "Kivu Liberation Front", "asserted", None),
     ("The Kivu Liberation Front enjoys the backing of Rwanda.", "Rwanda", "supports", "Kivu Liberation Front", "asserted", None),
     ("Jamaat Nusrat al-Sahel has been at war with the Kivu Liberation Front since 2020.", "Jamaat Nusrat al-Sahel", "fights", "Kivu Liberation Front", "asserted", None),
+    ("Jamaat Nusrat al-Sahel issued a threat against the governor of Gao.", "Jamaat Nusrat al-Sahel", "threatens", "governor of Gao", "asserted", None),
+    ("Intelligence-sharing between the Malian army and Wagner has grown.", "the Malian army", "shares_intelligence", "Wagner", "asserted", None),
     # back-references
     ("The Kivu Liberation Front lost ground in June. The group later attacked Jamaat Nusrat al-Sahel.", "Kivu Liberation Front", "fights", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("Jamaat Nusrat al-Sahel is active in Mali. Its leader, Amadou Diallo, is in hiding.", "Amadou Diallo", "leads", "Jamaat Nusrat al-Sahel", "asserted", None),
@@ -108,6 +110,11 @@ DENIED = [
     ("The Kivu Liberation Front has no contact with Jamaat Nusrat al-Sahel, its spokesman said.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "Kivu Liberation Front's spokesman"),
     ("The Kivu Liberation Front has never received any support from Rwanda, its spokesman insisted.", "Rwanda", "supports", "Kivu Liberation Front", "Kivu Liberation Front's spokesman"),
 ]
+
+def test_rejected_claims_are_only_the_deniers(run):
+    _, _, claims = run("The Kivu Liberation Front rejected claims that it receives money from Rwanda.")
+    assert {(c.type, c.polarity, c.claimant) for c in claims} == {("funds", "denied", "Kivu Liberation Front")}
+
 
 HEDGED = [
     "The Kivu Liberation Front is suspected of receiving drones from Rwanda.",

@@ -134,12 +134,12 @@ def _keep(best: dict[tuple[str, ...], Claim], claim: Claim) -> None:
 
 
 def _reported_below(cue: Any, denier: Any) -> bool:
-    """A denial of something someone else claimed: "X was accused of ..., a charge Y denies"."""
+    """A denial of what a named accuser claimed: "India accused Pakistan of ...; Islamabad denied it"."""
     speech = lexicon().words("speech_verbs") - lexicon().words("denial_verbs")
     for t in cue.ancestors:
         if t.i == denier.i:
             return False
-        if t.lemma_.lower() in speech:
+        if t.pos_ == "VERB" and t.lemma_.lower() in speech and any(c.dep_ in ("nsubj", "agent") for c in t.children):
             return True
     return False
 

@@ -48,6 +48,11 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         return ref
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
+    owned = any(c.dep_ in ("compound", "poss", "nmod", "amod") and para.mention_at(c.i) for c in t.children)
+    if not owned and t.lower_ in lex.words("state_organ_heads") | lex.words("office_nouns"):
+        organ = _organ_of(para, t)
+        if organ is not None:
+            return organ
     people = lex.words("member_nouns") | lex.words("people_heads") | lex.words("agent_nouns")
     if t.pos_ == "NOUN" and t.lower_ not in people and t.lemma_.lower() not in people:
         return None
@@ -56,10 +61,6 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
             found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
             if found and found.kind in ("group", "state", "person"):
                 return found
-    if t.lower_ in lex.words("state_organ_heads"):
-        organ = _organ_of(para, t)
-        if organ is not None:
-            return organ
     if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
@@ -70,15 +71,17 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
 
 
 def _organ_of(para: Paragraph, t: Any) -> ActorSpan | None:
-    """"Authorities in Bamako", "police in Srinagar", "the army of Mali": a state organ."""
+    """"Authorities in Bamako", "police in Srinagar": a state organ; "the governor of Gao": its officer."""
     for prep in t.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
             for place in prep.children:
                 found = para.mention_at(place.i) if place.dep_ == "pobj" else None
-                if found is not None and found.kind in ("state", "place"):
+                office = t.lower_ in lexicon().words("office_nouns")
+                if found is not None and (found.kind in ("state", "place") or office and found.kind == "person"):
                     start = min(w.i for w in t.subtree if w.dep_ != "det" or w.i == t.i)
                     span = para.doc[start:found.end]
-                    return ActorSpan(span.start, span.end, "state", "organ", span.text, span.start_char, span.end_char, head=t.i)
+                    kind = "person" if office else "state"
+                    return ActorSpan(span.start, span.end, kind, "organ", span.text, span.start_char, span.end_char, head=t.i)
     return None
 
 
