@@ -190,3 +190,16 @@ def test_a_group_and_what_it_is_called_do_not_fight_each_other(run):
 def test_no_tie(run, sentence):
     _, _, claims = run(sentence)
     assert not claims, [(c.subject.text, c.type, c.object.text) for c in claims]
+
+
+def test_wire_story_across_paragraphs(run):
+    text = (
+        "KINSHASA (Wire) - Congolese officials accused Rwanda on Monday of arming rebels.\n\n"
+        '"The Kivu Liberation Front receives weapons from Rwanda," said Jean Mbala, a government spokesman.\n\n'
+        '"They also train the Ituri Brigade," he added.\n'
+    )
+    _, _, claims = run(text, title="Wire", author="Jane Doe")
+    found = {(c.subject.canonical or c.subject.text, c.type, c.object.text, c.claimant) for c in claims}
+    assert ("Rwanda", "supplies_weapons", "Kivu Liberation Front", "Jean Mbala") in found
+    assert ("Rwanda", "trains", "Ituri Brigade", "Jean Mbala") in found
+    assert ("Congolese officials", "denounces", "Rwanda", "Congolese officials") in found

@@ -41,6 +41,7 @@ class Paragraph:
     mentions: list[ActorSpan] = field(default_factory=list)
     at: list[int] = field(default_factory=list)  # token index -> index into mentions, or -1
     concepts: set[str] = field(default_factory=set)  # names introduced as doctrines or slogans
+    context: list[ActorSpan] = field(default_factory=list)  # the previous paragraph's actors
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -79,8 +80,12 @@ class Paragraph:
 
     def _antecedent(self, char: int, kinds: set[str], cue: str, sent: Any = None) -> ActorSpan | None:
         """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
-        word ("the front") and passing over places where something happened ("in Niger")."""
+        word ("the front") and passing over places where something happened ("in Niger"); when
+        the paragraph names none before, the last one of the previous paragraph."""
         before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
+        if not before:
+            earlier = [m for m in self.context if m.kind in kinds]
+            return earlier[-1] if earlier else None
         if cue:
             named = [m for m in before if cue in m.name.lower()]
             before = named or before
@@ -301,6 +306,7 @@ def harmonise(paras: list[Paragraph]) -> None:
     concepts = {c for p in paras for c in p.concepts}
     groups = {m.text.lower() for p in paras for m in p.mentions if m.kind == "group"}
     people = [m.text.lower() for p in paras for m in p.mentions if m.kind == "person" and " " in m.text]
+    previous: list[ActorSpan] = []
     for p in paras:
         for m in p.mentions:
             lower = m.text.lower()
@@ -311,6 +317,8 @@ def harmonise(paras: list[Paragraph]) -> None:
             ):
                 m.kind = "person"
         p.mentions = [m for m in p.mentions if m.text.lower() not in concepts]
+        p.context = previous
+        previous = [m for m in p.mentions if m.label != "ref"] or previous
         known = {m.text: m for q in paras for m in q.mentions if m.kind in ("group", "person")}
         _add_repeats(p, dict(sorted(known.items(), key=lambda item: -len(item[0]))))
         p.index()
