@@ -325,10 +325,12 @@ def harmonise(paras: list[Paragraph]) -> None:
 
 
 def _add_repeats(para: Paragraph, known: dict[str, ActorSpan]) -> None:
-    """Mentions for later occurrences of a group or person the document already named."""
+    """Mentions for other occurrences of a group or person the document names ("ISIS Sinai" also
+    finds "ISIS-Sinai")."""
     text = para.doc.text
     taken = {i for m in para.mentions for i in range(m.start, m.end)}
-    for name, model in known.items():
+    variants = [(v, m) for name, m in known.items() for v in dict.fromkeys([name, name.replace(" ", "-")])]
+    for name, model in variants:
         if len(name) < 3:
             continue
         pos = text.find(name)
