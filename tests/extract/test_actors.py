@@ -106,3 +106,11 @@ def test_watchlist_names_are_groups_even_where_the_tagger_misses_them(run):
     assert kinds["Asbat al-Ansar"][0] == "group"
     assert kinds["Ansaru"] == ("group", "watchlist")
     assert any(c.type == "fights" and {c.subject.text, c.object.text} == {"Asbat al-Ansar", "Ansaru"} for c in claims)
+
+
+def test_members_in_a_place_stand_for_the_branch_the_document_names(run):
+    text = "ISIS fighters in Sinai are smuggling weapons for Hamas, and Hamas is arming ISIS Sinai."
+    _, _, claims = run(text)
+    (smuggling,) = [c for c in claims if c.type == "smuggles_for"]
+    assert (smuggling.subject.text, smuggling.subject.canonical) == ("ISIS fighters in Sinai", "ISIS Sinai")
+    assert text[smuggling.subject.start:smuggling.subject.end] == "ISIS fighters in Sinai"

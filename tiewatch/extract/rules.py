@@ -60,13 +60,26 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i:
             found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
             if found and found.kind in ("group", "state", "person"):
-                return found
+                return _branch(para, t, found) or found
     if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return actor(para, obj, depth + 1)
+    return None
+
+
+def _branch(para: Paragraph, t: Any, parent: ActorSpan) -> ActorSpan | None:
+    """"ISIS fighters in Sinai" where the document names "ISIS Sinai": that branch."""
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for place in prep.children:
+                wanted = f"{parent.name} {place.text}".lower()
+                if any(m.name.lower() == wanted and m.kind == "group" for m in [*para.mentions, *para.context]):
+                    span = para.doc[min(parent.start, t.i):place.i + 1]
+                    return ActorSpan(span.start, span.end, "group", "branch", span.text, span.start_char,
+                                     span.end_char, canonical=f"{parent.name} {place.text}", head=t.i)
     return None
 
 
