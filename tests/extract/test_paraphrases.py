@@ -104,11 +104,11 @@ ASSERTED = [
 
 DENIED = [
     ("Hamas denied supplying weapons to the Kivu Liberation Front.", "Hamas", "supplies_weapons", "Kivu Liberation Front", "Hamas"),
-    ("Idrissa Kone did not meet Amadou Diallo, his lawyer said.", "Idrissa Kone", "meets", "Amadou Diallo", "Idrissa Kone's lawyer"),
+    ("Idrissa Kone did not meet Amadou Diallo, his lawyer said.", "Idrissa Kone", "meets", "Amadou Diallo", "his lawyer"),
     ("Rwanda rejects the charge that it arms the Kivu Liberation Front.", "Rwanda", "supplies_weapons", "Kivu Liberation Front", "Rwanda"),
     ("Officials said Amadou Diallo financed the Kivu Liberation Front, a charge his lawyer denied.", "Amadou Diallo", "funds", "Kivu Liberation Front", "his lawyer"),
-    ("The Kivu Liberation Front has no contact with Jamaat Nusrat al-Sahel, its spokesman said.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "Kivu Liberation Front's spokesman"),
-    ("The Kivu Liberation Front has never received any support from Rwanda, its spokesman insisted.", "Rwanda", "supports", "Kivu Liberation Front", "Kivu Liberation Front's spokesman"),
+    ("The Kivu Liberation Front has no contact with Jamaat Nusrat al-Sahel, its spokesman said.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "its spokesman"),
+    ("The Kivu Liberation Front has never received any support from Rwanda, its spokesman insisted.", "Rwanda", "supports", "Kivu Liberation Front", "its spokesman"),
 ]
 
 def test_rejected_claims_are_only_the_deniers(run):

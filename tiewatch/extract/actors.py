@@ -41,7 +41,7 @@ class Paragraph:
     mentions: list[ActorSpan] = field(default_factory=list)
     at: list[int] = field(default_factory=list)  # token index -> index into mentions, or -1
     concepts: set[str] = field(default_factory=set)  # names introduced as doctrines or slogans
-    context: list[ActorSpan] = field(default_factory=list)  # the previous paragraph's actors
+    context: list[ActorSpan] = field(default_factory=list)  # actors of the paragraphs before
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: m.start)
@@ -54,7 +54,7 @@ class Paragraph:
         n = self.at[i] if 0 <= i < len(self.at) else -1
         return self.mentions[n] if n >= 0 else None
 
-    def refer(self, token: Any, prefer_subject: bool = False) -> ActorSpan | None:
+    def refer(self, token: Any) -> ActorSpan | None:
         """The actor a pronoun or "the group"-like phrase refers back to, as a new mention."""
         lex = lexicon()
         lower = token.lower_
@@ -63,37 +63,35 @@ class Paragraph:
             kinds, cue, start, end = set(pronouns[lower]), "", token.i, token.i + 1
         elif token.lemma_.lower() in lex.words("backref_nouns") and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children
-        ):
+        ) and not any(c.dep_ in ("compound", "poss", "amod", "nmod") and self.mention_at(c.i) for c in token.children):
             cue = token.lemma_.lower()
-            kinds = {"group", "state"} if cue in lex.words("state_organ_heads") | {"regime", "state"} else {"group"}
+            kinds = {"state"} if cue in lex.words("state_organ_heads") | {"regime", "state"} else {"group"}
             start = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound")) if any(
                 c.dep_ in ("det", "amod", "compound") and c.i < token.i for c in token.children) else token.i
             end = token.i + 1
         else:
             return None
-        target = self._antecedent(token.idx, kinds, cue, token.sent if prefer_subject else None)
+        target = self._antecedent(token.idx, kinds, cue)
         if target is None:
             return None
         span = self.doc[start:end]
         return ActorSpan(start, end, target.kind, "ref", span.text, span.start_char, span.end_char,
                          canonical=target.name, head=token.i)
 
-    def _antecedent(self, char: int, kinds: set[str], cue: str, sent: Any = None) -> ActorSpan | None:
+    def _antecedent(self, char: int, kinds: set[str], cue: str) -> ActorSpan | None:
         """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
         word ("the front") and passing over places where something happened ("in Niger"); when
-        the paragraph names none before, the last one of the previous paragraph."""
+        the paragraph names none before, the last fitting one of the paragraphs before."""
         before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
         if not before:
-            earlier = [m for m in self.context if m.kind in kinds]
-            return earlier[-1] if earlier else None
+            before = [m for m in self.context if m.kind in kinds]
+            named = [m for m in before if cue and cue in m.name.lower()]
+            return (named or before or [None])[-1]
         if cue:
             named = [m for m in before if cue in m.name.lower()]
             before = named or before
         actors = [m for m in before if not _location(self.doc[m.head])]
         before = actors or before
-        if sent is not None:
-            subjects = [m for m in before if sent.start <= m.head < sent.end and self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
-            before = subjects or before
         return before[-1] if before else None
 
 
@@ -318,7 +316,7 @@ def harmonise(paras: list[Paragraph]) -> None:
                 m.kind = "person"
         p.mentions = [m for m in p.mentions if m.text.lower() not in concepts]
         p.context = previous
-        previous = [m for m in p.mentions if m.label != "ref"] or previous
+        previous = (previous + [m for m in p.mentions if m.label != "ref"])[-30:]
         known = {m.text: m for q in paras for m in q.mentions if m.kind in ("group", "person")}
         _add_repeats(p, dict(sorted(known.items(), key=lambda item: -len(item[0]))))
         p.index()

@@ -47,10 +47,6 @@ def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
     text = para.doc[span[0].i:span[-1].i + 1].text.strip(" ,")
     if text.lower().startswith(("the ", "a ", "an ")) and len(span) > 1:
         text = text.split(" ", 1)[1]
-    owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.i == span[0].i), None)
-    found = para.refer(owner, prefer_subject=True) if owner is not None else None
-    if found is not None:
-        text = f"{found.name}'s {text.split(' ', 1)[1]}" if " " in text else text
     return text, None
 
 

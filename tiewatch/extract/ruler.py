@@ -55,6 +55,8 @@ def _spec() -> dict[str, Any]:
 
 def _expand(token: Any, spec: dict[str, Any]) -> list[dict[str, Any]]:
     if token == "NAME":
+        return [{"TEXT": {"REGEX": spec["name_start"]}}, {"TEXT": {"REGEX": spec["name_piece"]}, "OP": "*"}]
+    if token == "TAIL":
         return [{"TEXT": {"REGEX": spec["name_piece"]}, "OP": "+"}]
     if token == "FRANCHISE":
         return [{"TEXT": {"IN": list(spec["franchise_parents"])}}]

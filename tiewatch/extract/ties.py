@@ -115,10 +115,11 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
         idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
         if idiom is None:
             return
-        if not side_b and not between and verb.lemma_.lower() not in lex.verb_types:
+        busy = verb.lemma_.lower() in lex.verb_types or verb.lemma_.lower() in lex.words("transfer_verbs")
+        if not side_b and not between and not busy:
             side_b = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in SIDE_B_PREPS and c.lower_ != "of"
                       for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
-        if not side_a and verb.lemma_.lower() not in lex.verb_types:
+        if not side_a and not busy:
             subjects = [a for t in subject_tokens(verb) for a in actors(para, t)]
             if verb.lemma_.lower() in lex.words("reverse_light_verbs"):
                 side_b = side_b or subjects
