@@ -95,6 +95,7 @@ ASSERTED = [
     ("Jamaat Nusrat al-Sahel has been at war with the Kivu Liberation Front since 2020.", "Jamaat Nusrat al-Sahel", "fights", "Kivu Liberation Front", "asserted", None),
     ("Jamaat Nusrat al-Sahel issued a threat against the governor of Gao.", "Jamaat Nusrat al-Sahel", "threatens", "governor of Gao", "asserted", None),
     ("Intelligence-sharing between the Malian army and Wagner has grown.", "the Malian army", "shares_intelligence", "Wagner", "asserted", None),
+    ("The Ituri Brigade is part of the Kivu Liberation Front.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),
     # back-references
     ("The Kivu Liberation Front lost ground in June. The group later attacked Jamaat Nusrat al-Sahel.", "Kivu Liberation Front", "fights", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("Jamaat Nusrat al-Sahel is active in Mali. Its leader, Amadou Diallo, is in hiding.", "Amadou Diallo", "leads", "Jamaat Nusrat al-Sahel", "asserted", None),
@@ -124,6 +125,7 @@ HEDGED = [
 ]
 
 NO_TIE = [
+    "The Kivu Liberation Front said it would respond to any attack on Goma.",
     "Hamas and the Kivu Liberation Front were both mentioned in the report.",
     "Idrissa Kone gave a speech on Monday, and Jamaat Nusrat al-Sahel issued a statement.",
     "Palestinians in Gaza said Hamas had not paid salaries.",

@@ -89,7 +89,8 @@ class Paragraph:
             return (named or before or [None])[-1]
         if cue:
             named = [m for m in before if cue in m.name.lower()]
-            before = named or before
+            headed = [m for m in named if m.name.lower().endswith(cue) or m.name.lower().endswith(cue + "s")]
+            before = headed or named or before
         actors = [m for m in before if not _location(self.doc[m.head])]
         before = actors or before
         return before[-1] if before else None

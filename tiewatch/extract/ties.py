@@ -78,7 +78,7 @@ def _governing_verb(n: Any) -> Any | None:
             h = h.head.head
         elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
             h = h.head.head
-        elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("VERB", "AUX"):
+        elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.lower_ in ("at", "in", "into") and h.head.head.pos_ in ("VERB", "AUX"):
             verb = h.head if h.dep_ != "pobj" else h.head.head
             return verb if verb.pos_ in ("VERB", "AUX") else None
         else:
