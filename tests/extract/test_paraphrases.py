@@ -125,6 +125,8 @@ HEDGED = [
 ]
 
 NO_TIE = [
+    "He oversaw liaison with the Popular Front for the Liberation of Palestine, Hamas and the PIJ.",
+    "Michel Samaha, a former minister, was arrested; Samaha was accused of plotting attacks.",
     "The Kivu Liberation Front said it would respond to any attack on Goma.",
     "Hamas and the Kivu Liberation Front were both mentioned in the report.",
     "Idrissa Kone gave a speech on Monday, and Jamaat Nusrat al-Sahel issued a statement.",

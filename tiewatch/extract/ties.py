@@ -59,10 +59,11 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
 def relatum(para: Paragraph, n: Any, exclude: list[ActorSpan]) -> list[ActorSpan]:
     """The group a role noun is "of": "X's wing", "ISIS leader", "member of X"."""
     out: list[ActorSpan] = []
+    named = para.mention_at(n.i) is not None  # "Front" inside "Popular Front for ...": only X's counts
     for c in n.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < n.i:
             out += actors(para, c)
-        elif c.dep_ == "prep" and c.lower_ in RELATUM_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in RELATUM_PREPS and not named:
             out += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
     own = para.mention_at(n.i)
     return [m for m in out if m is not own and all(m is not e for e in exclude)]
