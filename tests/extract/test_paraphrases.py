@@ -81,6 +81,7 @@ ASSERTED = [
     ("The Kivu Liberation Front is based in Masisi territory.", "Kivu Liberation Front", "operates_in", "Masisi territory", "asserted", None),
     ("Fighters of the Kivu Liberation Front are stationed in Rutshuru and Walikale.", "Kivu Liberation Front", "operates_in", "Walikale", "asserted", None),
     ("The Kivu Liberation Front is active in the districts of Masisi and Lubero.", "Kivu Liberation Front", "operates_in", "Lubero", "asserted", None),
+    ("The Kivu Liberation Front has a strong presence in the Itombwe plateau.", "Kivu Liberation Front", "operates_in", "Itombwe plateau", "asserted", None),
     # alliances said with fighting words
     ("The Kivu Liberation Front fought alongside Jamaat Nusrat al-Sahel near Gao.", "Kivu Liberation Front", "cooperates_with", "Jamaat Nusrat al-Sahel", "asserted", None),
     ("The Ituri Brigade, a front of the Kivu Liberation Front, claimed the attack.", "Ituri Brigade", "part_of", "Kivu Liberation Front", "asserted", None),

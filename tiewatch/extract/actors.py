@@ -254,9 +254,24 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))
     _unnamed_people(para, taken)
+    _named_areas(para, taken)
     para.index()
     _places_by_position(para)
     return para
+
+
+def _named_areas(para: Paragraph, taken: set[int]) -> None:
+    """"the Itombwe plateau", "Ancuabe district": a name before an area noun is a place."""
+    doc = para.doc
+    areas = lexicon().words("place_nouns")
+    for t in doc:
+        if t.lower_ not in areas or t.i in taken or t.pos_ != "NOUN":
+            continue
+        names = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i not in taken]
+        if names:
+            span = doc[min(c.i for c in names):t.i + 1]
+            taken.update(range(span.start, span.end))
+            para.mentions.append(ActorSpan(span.start, span.end, "place", "LOC", span.text, span.start_char, span.end_char, head=t.i))
 
 
 def _unnamed_people(para: Paragraph, taken: set[int]) -> None:

@@ -118,7 +118,8 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
             return
         busy = verb.lemma_.lower() in lex.verb_types or verb.lemma_.lower() in lex.words("transfer_verbs")
         if not side_b and not between and not busy:
-            side_b = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in SIDE_B_PREPS and c.lower_ != "of"
+            wanted = set(SIDE_B_PREPS) - {"of"} | (lex.words("location_preps") if "operates_in" in types else set())
+            side_b = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted
                       for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
         if not side_a and not busy:
             subjects = [a for t in subject_tokens(verb) for a in actors(para, t)]
