@@ -78,8 +78,19 @@ def test_a_missing_gold_set_is_one_line_and_a_non_zero_exit(tmp_path):
         f"error: no seed example at {tmp_path}/examples/seed/expected.yaml; pass --shared pointing at the shared data folder"]
 
 
+@pytest.mark.slow
+def test_any_folder_of_paragraphs_is_a_gold_set(sets_dir):
+    (sets_dir / "devset").rename(sets_dir / "mine")
+    result = runner.invoke(app, ["bench", "quality", "--set", "mine", "--sets-dir", str(sets_dir),
+                                 "--extractor", "cooccurrence", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["set"] == "mine"
+
+
 def test_python_m_quality_reports_a_bad_set_folder(tmp_path, capsys):
     from tiewatch.bench.quality import main
 
     assert main(["--set", "heldout", "--sets-dir", str(tmp_path)]) == 2
     assert "no gold paragraphs" in capsys.readouterr().err
+    assert main(["--set", "nosuch", "--sets-dir", str(tmp_path)]) == 1
+    assert "unknown gold set 'nosuch'" in capsys.readouterr().err

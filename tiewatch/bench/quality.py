@@ -3,7 +3,8 @@
     python -m tiewatch.bench.quality [--set seed --set re3d ...] [--json]
 
 Gold sets: `seed` (../shared/examples/seed), `re3d` (../shared/corpora/re3d, all three parts),
-`devset` and `heldout` (benchmarks/). All extractors run in the same process on the same texts.
+`devset` and `heldout` (benchmarks/), or the name of any other folder of paragraph files under
+benchmarks/. All extractors run in the same process on the same texts.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ def load_set(name: str, shared: Path = DEFAULT_SHARED, sets: Path = DEFAULT_SETS
         "devset": lambda: load_paragraphs(sets / "devset", "devset"),
         "heldout": lambda: load_paragraphs(sets / "heldout", "heldout"),
     }
-    if name not in loaders:
-        raise TiewatchError(f"unknown gold set {name!r}; choose from {', '.join(SET_NAMES)}")
-    return loaders[name]()
+    if name in loaders:
+        return loaders[name]()
+    if name.isidentifier() and (sets / name).is_dir():
+        return load_paragraphs(sets / name, name)
+    raise TiewatchError(f"unknown gold set {name!r}; choose from {', '.join(SET_NAMES)} or a folder of {sets}")
 
 
 def documents(goldset: GoldSet) -> list[Document]:
@@ -139,7 +142,7 @@ def markdown_by_type(rows: list[Row]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tiewatch.bench.quality", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=SET_NAMES, help="gold set (repeatable; default all)")
+    parser.add_argument("--set", dest="sets", action="append", help="gold set: seed, re3d, devset, heldout or a folder under --sets-dir (repeatable; default the four)")
     parser.add_argument("--extractor", dest="extractors", action="append", help="extractor (repeatable; default rules and cooccurrence)")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--sets-dir", type=Path, default=DEFAULT_SETS, help="the folder holding devset/ and heldout/")

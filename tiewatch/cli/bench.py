@@ -20,7 +20,7 @@ app.add_typer(bench_app, name="bench")
 
 @bench_app.command()
 def quality(
-    sets: Optional[list[str]] = typer.Option(None, "--set", help="Gold set: seed, re3d, devset, heldout (repeatable; default all)."),
+    sets: Optional[list[str]] = typer.Option(None, "--set", help="Gold set: seed, re3d, devset, heldout, or a folder under --sets-dir (repeatable; default the four)."),
     extractors: Optional[list[str]] = typer.Option(None, "--extractor", help="Extractor (repeatable; default rules and cooccurrence)."),
     shared: Path = typer.Option(quality_bench.DEFAULT_SHARED, "--shared", help="The shared data folder (seed example, re3d)."),
     sets_dir: Path = typer.Option(quality_bench.DEFAULT_SETS, "--sets-dir", help="The folder holding devset/ and heldout/."),
