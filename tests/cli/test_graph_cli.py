@@ -45,8 +45,9 @@ def reports(db_url):
     text = "Kora Relief Fund denied that it ever sent money to Ansar Al Wadi."
     corpus.add(text, ("Kora Relief Fund", "funds", "Ansar Al Wadi", "denied"), source="Kora Relief Fund statement",
                published="2024-03-09")
-    corpus.add("Ansar el-Wadi fought alongside the Liptako Brigade near Tera.",
-               ("Ansar el-Wadi", "cooperates_with", "Liptako Brigade"), source="Sahel Monitor", published="2024-03-10")
+    corpus.add("Ansar el-Wadi fought alongside the Liptako Brigade near Tera, where the group keeps a base.",
+               ("Ansar el-Wadi", "cooperates_with", "Liptako Brigade"), source="Sahel Monitor", published="2024-03-10",
+               names=(("the group", "group", "Ansar el-Wadi"),))
     [extracted_backwards] = store.claims_for_document(reversed_doc)
     store.review_claim(extracted_backwards.id, "lea", reversed=True)
     refresh(store)
@@ -78,7 +79,7 @@ def test_show_reads_like_a_dossier_with_denials_beside_assertions(reports):
     assert "asserted: “Kora Relief Fund transferred two million dollars" in out
     assert "denied:   “Kora Relief Fund denied that it ever sent money" in out
     assert "Ansar Al Wadi.” — Kora Relief Fund statement, 2024-03-09" in out
-    assert "Also written: Ansar Al Wadi; Ansar al-Wadi" in out
+    assert "Also written: Ansar Al Wadi; Ansar al-Wadi\n" in out  # "the group" refers back; it is no spelling
     assert "cooperates_with\n  Ansar el-Wadi ↔ Liptako Brigade" in out
 
 
@@ -92,7 +93,7 @@ def test_sources_grade_raises_the_tie_grade(reports):
 def test_path_prints_each_hop_with_its_quote(reports):
     out = run(reports, "path", "Kora Relief Fund", "Liptako Brigade")
     assert "path 1: Kora Relief Fund — Ansar el-Wadi — Liptako Brigade" in out
-    assert "“Ansar el-Wadi fought alongside the Liptako Brigade near Tera.”" in out
+    assert "“Ansar el-Wadi fought alongside the Liptako Brigade near Tera, where the group keeps a base.”" in out
 
 
 def test_rank_puts_the_broker_first(reports):

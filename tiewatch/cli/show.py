@@ -22,7 +22,8 @@ def _header(store, actor: Actor) -> list[str]:
     lines = [f"{actor.name}  ({actor.kind}, id {actor.id})", "=" * len(actor.name)]
     if actor.aliases:
         lines.append("Also known as: " + "; ".join(actor.aliases))
-    written = sorted({m.text for m in store.actor_mentions(actor.id)} - {actor.name, *actor.aliases})
+    spelled = {m.text for m in store.actor_mentions(actor.id) if not m.canonical}  # not "the group", "it"
+    written = sorted(spelled - {actor.name, *actor.aliases})
     if written:
         lines.append("Also written: " + "; ".join(written))
     if actor.external_ids:
