@@ -54,8 +54,9 @@ class Paragraph:
         n = self.at[i] if 0 <= i < len(self.at) else -1
         return self.mentions[n] if n >= 0 else None
 
-    def refer(self, token: Any) -> ActorSpan | None:
-        """The actor a pronoun or "the group"-like phrase refers back to, as a new mention."""
+    def refer(self, token: Any, skip: str | None = None) -> ActorSpan | None:
+        """The actor a pronoun or "the group"-like phrase refers back to, as a new mention
+        (`skip`: an actor it cannot be, such as the other end of the tie)."""
         lex = lexicon()
         lower = token.lower_
         pronouns = lex.mapping("backref_pronouns")
@@ -71,18 +72,32 @@ class Paragraph:
             end = token.i + 1
         else:
             return None
-        target = self._antecedent(token.idx, kinds, cue)
+        target = (self._speaker(token, kinds) if not cue else None) or self._antecedent(token.idx, kinds, cue, skip)
         if target is None:
             return None
         span = self.doc[start:end]
         return ActorSpan(start, end, target.kind, "ref", span.text, span.start_char, span.end_char,
                          canonical=target.name, head=token.i)
 
-    def _antecedent(self, char: int, kinds: set[str], cue: str) -> ActorSpan | None:
+    def _speaker(self, token: Any, kinds: set[str]) -> ActorSpan | None:
+        """"The movement said it had formed ...": the subject pronoun of a reported clause is the
+        one who reports it, when of a fitting kind."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = token.head
+        while verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().words("speech_verbs"):
+                for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.i != token.i):
+                    found = self.mention_at(subject.i) or (self.refer(subject) if subject.pos_ != "PRON" else None)
+                    return found if found is not None and found.kind in kinds else None
+        return None
+
+    def _antecedent(self, char: int, kinds: set[str], cue: str, skip: str | None = None) -> ActorSpan | None:
         """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
         word ("the front") and passing over places where something happened ("in Niger"); when
         the paragraph names none before, the last fitting one of the paragraphs before."""
-        before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds]
+        before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds and m.name != skip]
         if not before:
             before = [m for m in self.context if m.kind in kinds]
             named = [m for m in before if cue and cue in m.name.lower()]
@@ -147,6 +162,8 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
         if any(w.lower_ not in heads and w.pos_ != "ADJ" for w in doc[end:j]):
             j = end
         if j >= end and doc[j].lower_ in heads:
+            if j + 1 < len(doc) and doc[j + 1].ent_iob_ == "B" and doc[j + 1].ent_type_ in ("ORG", "PERSON"):
+                return start, start, None  # "Iraqi militia Kataib Hezbollah": the name is the actor
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
             return start, j + 1, "state" if doc[j].lower_ in lex.words("state_organ_heads") else "group"
@@ -237,7 +254,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         if end <= start:
             continue
         start, end, forced = _expand(doc, start, end, ent.label_)
-        if any(i in taken for i in range(start, end)):
+        if end <= start or any(i in taken for i in range(start, end)):
             continue
         span = doc[start:end]
         kind = forced or _kind(span.text, ent.label_, ent.ent_id_)
@@ -255,6 +272,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
                                        span.start_char, span.end_char, head=span.root.i))
     _unnamed_people(para, taken)
     _named_areas(para, taken)
+    _unnamed_organs(para, taken)
     para.index()
     _places_by_position(para)
     return para
@@ -272,6 +290,17 @@ def _named_areas(para: Paragraph, taken: set[int]) -> None:
             span = doc[min(c.i for c in names):t.i + 1]
             taken.update(range(span.start, span.end))
             para.mentions.append(ActorSpan(span.start, span.end, "place", "LOC", span.text, span.start_char, span.end_char, head=t.i))
+
+
+def _unnamed_organs(para: Paragraph, taken: set[int]) -> None:
+    """"government forces", "security forces": a state's organ though no state is named."""
+    doc = para.doc
+    organs = lexicon().words("unnamed_state_organs")
+    for t in doc[1:]:
+        if f"{doc[t.i - 1].lower_} {t.lower_}" in organs and t.i not in taken and t.i - 1 not in taken:
+            span = doc[t.i - 1:t.i + 1]
+            taken.update((t.i - 1, t.i))
+            para.mentions.append(ActorSpan(span.start, span.end, "state", "organ", span.text, span.start_char, span.end_char, head=t.i))
 
 
 def _unnamed_people(para: Paragraph, taken: set[int]) -> None:

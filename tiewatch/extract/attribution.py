@@ -33,13 +33,16 @@ def default_claimant(doc: Document) -> str:
 
 def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:
     """The speaker a subject token names: an actor's name, or its noun phrase ("Officials in Niamey")."""
-    found = para.mention_at(t.i) or (para.refer(t) if t.pos_ == "PRON" else None)
+    found = para.mention_at(t.i) or para.refer(t)
+    if found is None:  # "whose spokesman, Abu X, said": the named one
+        found = next((m for c in t.children if c.dep_ == "appos" for m in [para.mention_at(c.i)]
+                      if m is not None and m.kind in ("person", "group", "state")), None)
     if found is not None:
         return found.name, found
     skip = {w.i for c in t.children if c.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj") for w in c.subtree}
     span = [t]
     for w in t.subtree:
-        if w.i in skip:
+        if w.i in skip or w.lower_ in lexicon().words("relative_pronouns"):
             continue
         if w.i < t.i or w.i == span[-1].i + 1:
             span.append(w)
@@ -82,7 +85,7 @@ def _quoted(para: Paragraph, sent: Any) -> bool:
 def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None, below: Any = None) -> tuple[str, ActorSpan | None]:
     """The claimant of the tie carried by `cue`, and its mention when it is a named actor.
     `below`: look only under this token (the one who asserted what a denier denies)."""
-    speech = lexicon().words("speech_verbs")
+    speech, claim_nouns = lexicon().words("speech_verbs"), lexicon().words("claim_nouns")
     if denier is not None:
         found = _speaker_of(para, denier)
         if found:
@@ -100,7 +103,8 @@ def claimant(para: Paragraph, cue: Any, voices: Voices, denier: Any = None, belo
         return found
     for t in sent:
         own = any(c.dep_ == "nsubj" for c in t.children) or t.dep_ in ("acl", "relcl")
-        if own and t.dep_ in ("parataxis", "advcl", "ccomp", "acl", "relcl") and t.lemma_.lower() in speech and cue not in t.subtree:
+        aside = t.dep_ in ("parataxis", "advcl", "ccomp") or t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in claim_nouns
+        if own and aside and t.lemma_.lower() in speech and cue not in t.subtree:
             found = _speaker_of(para, t)
             if found:
                 return found

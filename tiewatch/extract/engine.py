@@ -64,14 +64,21 @@ def choose_type(found: Found) -> str | None:
     return None
 
 
+def is_english(doc: Document) -> bool:
+    """The English model reads only English: a document whose language is set and is not "en"
+    is left alone (French read as English makes actors of "la" and "Fait à")."""
+    return not doc.language or doc.language.lower().split("-")[0] in ("en", "eng", "english")
+
+
 def parsed(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Paragraph]]]:
-    """Each document with its paragraphs parsed and their actor mentions found."""
+    """Each document with its paragraphs parsed and their actor mentions found; a document in
+    another language than English gets no paragraphs."""
     docs_list: list[Document] = []
 
     def texts() -> Iterator[str]:
         for doc in docs:
             docs_list.append(doc)
-            yield doc.text or ""
+            yield (doc.text or "") if is_english(doc) else ""
 
     for n, paras in enumerate(parse(texts())):
         found = [paragraph_actors(spacy_doc, offset) for offset, spacy_doc in paras]
@@ -184,7 +191,10 @@ def _with_claim_mentions(mentions: list[Mention], claims: list[Claim]) -> list[M
 
 
 class RulesExtractor:
-    """The default engine: dependency rules over spaCy's parse, offline on a CPU."""
+    """The default engine: dependency rules over spaCy's parse, offline on a CPU.
+
+    It reads English only: a document whose `language` is set and is not "en" yields no mentions
+    and no claims (an English model on French text makes actors of articles and place phrases)."""
 
     name = "rules"
 

@@ -48,6 +48,10 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         return ref
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
+    if t.lower_ in lex.words("group_roles"):  # "the Ahl al-Sunna insurgent group"
+        named = [para.mention_at(c.i) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i]
+        if any(m is not None and m.kind == "group" for m in named):
+            return next(m for m in named if m is not None and m.kind == "group")
     owned = any(c.dep_ in ("compound", "poss", "nmod", "amod") and para.mention_at(c.i) for c in t.children)
     if not owned and t.lower_ in lex.words("state_organ_heads") | lex.words("office_nouns"):
         organ = _organ_of(para, t)
@@ -271,7 +275,7 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                     pairs = [(o, s) for s in subjects]
                 else:
                     pairs = [(s, o) for s in subjects]
-                for s, target in pairs:
+                for s, target in (distinct_ends(para, a, b) for a, b in pairs):
                     if s is not target and s.name != target.name:
                         emitted = True
                         yield Found(s, target, kinds, f"verb:{lemma}", v, 0.8)
@@ -284,6 +288,18 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             for n, a in enumerate(subjects):
                 for b in subjects[n + 1:]:
                     yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)
+
+
+def distinct_ends(para: Paragraph, a: ActorSpan, b: ActorSpan) -> tuple[ActorSpan, ActorSpan]:
+    """A back-reference that lands on the other end ("accused the army of torturing its
+    supporters"): the actor before that one it can refer to."""
+    if a.name == b.name:
+        for ref, other, first in ((b, a, False), (a, b, True)):
+            if ref.label == "ref" and ref.head >= 0:
+                alt = para.refer(para.doc[ref.head], skip=other.name)
+                if alt is not None and alt.name != other.name:
+                    return (alt, other) if first else (other, alt)
+    return a, b
 
 
 def lex_symmetric(type_name: str) -> bool:
