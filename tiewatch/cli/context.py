@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,7 +13,12 @@ from rich.console import Console
 from tiewatch.store import Store, resolve_url
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+# Piped or redirected output is read whole (a file, `less -S`, a pager): tables are not squeezed to
+# 80 columns there. A terminal keeps its own width; COLUMNS still wins where it is set.
+out_console = Console(
+    highlight=False, soft_wrap=True,
+    width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 200,
+)
 
 
 @dataclass
