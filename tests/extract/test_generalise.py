@@ -62,3 +62,23 @@ def test_a_document_in_another_language_gives_nothing(run):
 def test_an_english_document_is_read(ties, run):
     _, _, claims = run("The Kivu Liberation Front is backed by Rwanda.", language="en")
     assert ("Rwanda", "supports", "Kivu Liberation Front") in ties(claims)
+
+
+def test_a_relative_clause_on_an_apposition_belongs_to_the_name(ties, run):
+    _, _, claims = run("Fighters from Kel Tamasheq Front, a militia that has been active in the Kidal region "
+                       "since 2015, attacked a convoy.")
+    assert ("Kel Tamasheq Front", "operates_in", "Kidal region") in ties(claims)
+    _, _, claims = run("Officials designated Hassan Warsame, a Kenyan trader who has provided financial support to al-Shabaab.")
+    assert ("Hassan Warsame", "funds", "al-Shabaab") in ties(claims)
+
+
+def test_a_group_owned_by_a_group_is_part_of_it(ties, run):
+    _, _, claims = run("Gunmen from the Sahel Defence Front's Katiba Serma raided the market.")
+    assert ("Katiba Serma", "part_of", "Sahel Defence Front") in ties(claims)
+
+
+def test_a_company_name_and_a_militants_plural_are_actors(ties, run):
+    _, _, claims = run('Two hauliers, Sahel Transit SARL and Desert Road Ltd, paid "taxes" to the Kivu Liberation Front.')
+    assert ("Sahel Transit SARL", "funds", "Kivu Liberation Front") in ties(claims)
+    _, _, claims = run("The mujahideen of the Kivu Liberation Front attacked the Congolese army near Beni.")
+    assert ("Kivu Liberation Front", "fights", "the Congolese army") in ties(claims)

@@ -48,6 +48,10 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         return ref
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
+    if t.dep_ == "appos" and t.pos_ == "NOUN":  # "X, a militia that ...": X
+        named = actor(para, t.head, depth + 1)
+        if named is not None:
+            return named
     if t.lower_ in lex.words("group_roles"):  # "the Ahl al-Sunna insurgent group"
         named = [para.mention_at(c.i) for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i]
         if any(m is not None and m.kind == "group" for m in named):

@@ -226,6 +226,24 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                     yield Found(s, target, ("denounces",), f"judgement:{v.lemma_.lower()}", v, 0.7)
 
 
+def possessive_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    """"al-Shabaab's Amniyat", "JNIM's Katiba Hanifa", "Hizballah's Financial Unit", "the group's
+    Jaysh Ayman unit": a group owned by a group is part of it."""
+    lex = lexicon()
+    units = lex.words("agent_nouns") & lex.words("group_roles")
+    for m in list(para.mentions):
+        if m.kind != "group" or m.label == "ref" or not sent.start <= m.head < sent.end:
+            continue
+        t = para.doc[m.head]
+        while t.dep_ in ("compound", "nmod") and t.head.lower_ in units and para.mention_at(t.head.i) is None:
+            t = t.head
+        for c in t.children:
+            if c.dep_ == "poss":
+                for owner in actors(para, c):
+                    if owner.kind == "group" and owner.name != m.name:
+                        yield Found(m, owner, ("part_of",), "possessive", t, 0.6)
+
+
 def location_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
     """"the Ahl al-Sahil Movement in Ancuabe district": a group named with where it is."""
     preps = lexicon().words("location_preps")
