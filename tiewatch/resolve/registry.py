@@ -14,7 +14,8 @@ Within a document, an acronym defined in brackets after a name ("... Peninsula (
 name given in brackets after an acronym ("AQAP (al-Qaeda in the Arabian Peninsula)"), resolves
 to that name, and becomes its alias when no other actor uses it; "X's Sinai province" resolves to
 "Sinai Province", part of X; "X's military wing" resolves to the group named beside it
-("the Qassam Brigades, Hamas's military wing"), else to "military wing of X".
+("the Qassam Brigades, Hamas's military wing"), else to "military wing of X"; a short form of a
+name the document gives in full ("Al-Baghdadi", "Al-Qassam") resolves to the full name (shortforms.py).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tiewatch.resolve.names import (
     split_acronym,
     words,
 )
+from tiewatch.resolve.shortforms import long_forms
 from tiewatch.resolve.watchlist import Entry, Watchlist, watchlist as packaged_watchlist
 
 AUTO_MATCH = {"person": 95.0}
@@ -206,12 +208,17 @@ class ActorRegistry:
     def resolve_document(self, doc) -> list[tuple[int, int]]:
         """(mention_id, actor_id) for every mention of an `UnresolvedDocument` that names an actor."""
         acronyms = self._acronyms(doc)
+        named = [(split_acronym(m.canonical or m.text)[0], m.kind, m.label) for m in doc.mentions]
+        shortened = long_forms([n for n in named if not is_reference(n[0])])
         out: list[tuple[int, int]] = []
         for m in doc.mentions:
             name, _ = split_acronym(m.canonical or m.text)
             if is_reference(name):
                 continue
-            if name in acronyms:
+            if name in shortened and name not in acronyms:
+                full, kind = shortened[name]
+                actor_id = self.resolve(full, kind, doc.date)
+            elif name in acronyms:
                 full, kind = acronyms[name]
                 actor_id = self.resolve(full, kind, doc.date)
             elif (described := describe(name)) is not None:
