@@ -82,3 +82,34 @@ def test_a_company_name_and_a_militants_plural_are_actors(ties, run):
     assert ("Sahel Transit SARL", "funds", "Kivu Liberation Front") in ties(claims)
     _, _, claims = run("The mujahideen of the Kivu Liberation Front attacked the Congolese army near Beni.")
     assert ("Kivu Liberation Front", "fights", "the Congolese army") in ties(claims)
+
+
+def test_a_name_after_a_comma_is_the_pro_group_the_parser_left_unattached(ties, run):
+    _, _, claims = run("A network of pro-Hamas bloggers in Rafah, Ansar al-Quds, which posts videos online, praised the attack.")
+    assert ("Ansar al-Quds", "supports", "Hamas") in ties(claims, "asserted")
+
+
+def test_denied_neither_is_no_denial(ties, run):
+    _, _, claims = run("The Kivu Liberation Front, which is backed by Rwanda, denied neither the reports nor the videos.")
+    assert ("Rwanda", "supports", "Kivu Liberation Front") in ties(claims, "asserted")
+    assert not ties(claims, "denied")
+
+
+def test_an_office_before_a_name_is_a_title(run):
+    _, mentions, _ = run("Sudanese President Omar al-Bashir met Hamas leaders in Khartoum.")
+    assert "Sudanese President" not in {m.text for m in mentions}
+
+
+def test_where_a_group_is(ties, run):
+    _, _, claims = run("Police raided the offices of Sahel Transit SARL, a Niamey-based haulier.")
+    assert ("Sahel Transit SARL", "operates_in", "Niamey") in ties(claims)
+    _, _, claims = run("The Panel traced the rifles to the Tebu Desert Shield militia in Murzuq, which received them in May.")
+    assert ("Tebu Desert Shield", "operates_in", "Murzuq") in ties(claims)
+
+
+def test_fighting_after_a_verb_and_an_attack_carried_out_by(ties, run):
+    _, _, claims = run("The Kivu Liberation Front seized the town after heavy fighting with the Congolese army.")
+    assert ("Kivu Liberation Front", "fights", "the Congolese army") in ties(claims) or \
+        ("the Congolese army", "fights", "Kivu Liberation Front") in ties(claims)
+    _, _, claims = run("The government condemned the attack carried out by the Kivu Liberation Front against the Congolese army.")
+    assert {("Kivu Liberation Front", "fights", "the Congolese army"), ("the Congolese army", "fights", "Kivu Liberation Front")} & ties(claims)

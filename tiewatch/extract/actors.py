@@ -130,6 +130,9 @@ def _trim(span: Any) -> tuple[int, int]:
         end = _two_words(doc, start, end)
     while start < end and (doc[start].lower_ in ("pro", "-", "the", "a", "an", "'", '"', "of", "for") or doc[start].is_space):
         start += 1
+    roles = lexicon().words("group_roles")
+    while end - 1 > start and span.label_ == "ORG" and doc[end - 1].is_lower and doc[end - 1].lower_ in roles:
+        end -= 1  # "the Tebu Desert Shield militia": the name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ == "'s"
                            or doc[end - 1].pos_ == "ADP" and doc[end - 1].lower_ not in NAME_PARTICLES):
         end -= 1
@@ -273,6 +276,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
     _unnamed_people(para, taken)
     _named_areas(para, taken)
     _unnamed_organs(para, taken)
+    _drop_titles(para)
     para.index()
     _places_by_position(para)
     return para
@@ -290,6 +294,17 @@ def _named_areas(para: Paragraph, taken: set[int]) -> None:
             span = doc[min(c.i for c in names):t.i + 1]
             taken.update(range(span.start, span.end))
             para.mentions.append(ActorSpan(span.start, span.end, "place", "LOC", span.text, span.start_char, span.end_char, head=t.i))
+
+
+def _drop_titles(para: Paragraph) -> None:
+    """"[Egyptian President] Al-Sisi", "Russian Deputy Defence Minister X": an office right before
+    a person's name is that person's title, not a second actor."""
+    para.mentions.sort(key=lambda m: m.start)
+    doc, drop = para.doc, set()
+    for n, (m, nxt) in enumerate(zip(para.mentions, para.mentions[1:])):
+        if m.kind == "state" and nxt.kind == "person" and all(t.is_space or t.is_punct and t.text != "," for t in doc[m.end:nxt.start]):
+            drop.add(n)
+    para.mentions = [m for n, m in enumerate(para.mentions) if n not in drop]
 
 
 def _unnamed_organs(para: Paragraph, taken: set[int]) -> None:

@@ -16,6 +16,7 @@ from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.rules import Found, actor, actors, conjuncts, is_passive, lex_symmetric, subject_tokens
 
 RELATUM_PREPS = ("of", "for", "to", "within", "inside")
+CIRCUMSTANCE_PREPS = ("after", "during", "amid", "following", "despite")
 SIDE_B_PREPS = ("with", "to", "for", "against", "on", "of", "toward", "towards", "into", "upon", "over", "alongside")
 
 
@@ -79,6 +80,8 @@ def _governing_verb(n: Any) -> Any | None:
             h = h.head.head
         elif h.dep_ == "pobj" and h.head.lower_ in ("including", "like", "as", "such"):
             h = h.head.head
+        elif h.dep_ == "pobj" and h.head.lower_ in CIRCUMSTANCE_PREPS and h.head.head.pos_ == "VERB":
+            return h.head.head  # "seized the town after fierce fighting with X"
         elif h.dep_ in ("dobj", "attr", "nsubjpass") or h.dep_ == "pobj" and h.head.lower_ in ("at", "in", "into") and h.head.head.pos_ in ("VERB", "AUX"):
             verb = h.head if h.dep_ != "pobj" else h.head.head
             return verb if verb.pos_ in ("VERB", "AUX") else None
@@ -94,6 +97,7 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
     givers: list[ActorSpan] = []
     between: list[ActorSpan] = []
     preps = [c for c in n.children if c.dep_ == "prep"]
+    preps += [p for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children if p.dep_ in ("prep", "agent")]
     if n.dep_ == "nsubj" and n.head.lemma_.lower() in ("come", "arrive", "flow", "originate"):
         preps += [c for c in n.head.children if c.dep_ == "prep" and c.lower_ == "from"]
     for c in n.children:
@@ -117,6 +121,7 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
         if idiom is None:
             return
         busy = verb.lemma_.lower() in lex.verb_types or verb.lemma_.lower() in lex.words("transfer_verbs")
+        busy = busy and not (n.dep_ == "pobj" and n.head.lower_ in CIRCUMSTANCE_PREPS)
         if not side_b and not between and not busy:
             wanted = set(SIDE_B_PREPS) - {"of"} | (lex.words("location_preps") if "operates_in" in types else set())
             side_b = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in wanted
@@ -175,11 +180,12 @@ def modifier_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             giver = para.mention_at(i - 2) or _nationality(para, doc[i - 2])
             if giver is None:
                 continue
+            where = participles[t.lower_] == "operates_in"  # "a UAE-based company": the company is there
             h = t.head if t.dep_ in ("amod", "compound", "npadvmod", "advmod") else t
             targets = identity(para, h) or ([para.mention_at(h.i)] if para.mention_at(h.i) else [])
             for o in targets:
                 if o is not giver:
-                    yield Found(giver, o, (participles[t.lower_],), f"modifier:{t.lower_}", t, 0.7)
+                    yield Found(*((o, giver) if where else (giver, o)), (participles[t.lower_],), f"modifier:{t.lower_}", t, 0.7)
         elif t.lower_ == "pro" and i + 2 < len(doc) and doc[i + 1].text == "-":
             supported = para.mention_at(i + 2)
             if supported is None:
@@ -187,9 +193,22 @@ def modifier_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             h = doc[supported.head] if supported.head >= 0 else doc[i + 2]
             while h.i < len(doc) and para.mention_at(h.i) is supported and h.head.i != h.i:
                 h = h.head
-            for o in identity(para, h) or actors(para, h):
-                if o is not supported:
-                    yield Found(o, supported, ("supports",), "modifier:pro", t, 0.7)
+            backers = [o for o in identity(para, h) or actors(para, h) if o.name != supported.name]
+            for o in backers or _apposed(para, h):
+                yield Found(o, supported, ("supports",), "modifier:pro", t, 0.7)
+
+
+def _apposed(para: Paragraph, h: Any) -> list[ActorSpan]:
+    """A name set off by a comma right after a noun phrase that the parser did not attach as an
+    apposition ("a group of pro-X activists in Gaza, Y, which ..."): Y."""
+    doc = para.doc
+    for t in doc[h.i + 1:h.sent.end]:
+        if t.pos_ in ("VERB", "AUX"):
+            return []
+        if t.text == ",":
+            named = para.mention_at(t.i + 1) if t.i + 1 < len(doc) else None
+            return [named] if named is not None and named.start == t.i + 1 and named.kind in ("group", "person") else []
+    return []
 
 
 def _nationality(para: Paragraph, t: Any) -> ActorSpan | None:
@@ -246,11 +265,16 @@ def possessive_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
 
 def location_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
     """"the Ahl al-Sahil Movement in Ancuabe district": a group named with where it is."""
-    preps = lexicon().words("location_preps")
+    lex = lexicon()
+    preps = lex.words("location_preps")
+    heads = lex.words("group_roles") | lex.words("member_nouns")
     for m in list(para.mentions):
         if m.kind != "group" or not sent.start <= m.head < sent.end:
             continue
-        for prep in para.doc[m.head].children:
+        t = para.doc[m.head]
+        while t.dep_ in ("compound", "nmod") and t.head.pos_ == "NOUN" and t.head.lower_ in heads:
+            t = t.head  # "the Tebu Desert Shield militia in Murzuq", "Hurras al-Din cells in Idlib"
+        for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for o in prep.children:
                     for place in actors(para, o) if o.dep_ == "pobj" else []:
