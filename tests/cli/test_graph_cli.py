@@ -110,6 +110,19 @@ def test_merge_then_split_round_trips(reports):
     assert (jsonl(reports, "actors"), jsonl(reports, "ties")) == before
 
 
+def test_an_analyst_corrects_a_kind_and_can_undo_it(reports):
+    before = jsonl(reports, "actors")
+    out = run(reports, "actors", "kind", "Liptako Brigade", "person", "--why", "tagger slip", "--who", "lea")
+    assert "'Liptako Brigade' is now a person" in out and "tiewatch actors undo 1" in out
+    assert {a["name"]: a["kind"] for a in jsonl(reports, "actors")}["Liptako Brigade"] == "person"
+    assert "tagger slip" in run(reports, "actors", "log")
+    run(reports, "actors", "undo", "1")
+    assert jsonl(reports, "actors") == before
+    bad = subprocess.run([*TIEWATCH, "actors", "kind", "Liptako Brigade", "militia", "--db", reports],
+                         capture_output=True, text=True)
+    assert bad.returncode != 0 and bad.stderr.startswith("error: unknown kind 'militia'"), bad.stderr
+
+
 def test_whats_new_across_two_ingests(reports):
     assert len(jsonl(reports, "ties", "--since", "last")) == 2
     assert jsonl(reports, "ties", "--since", "last") == []

@@ -101,6 +101,16 @@ def unmerge(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
 
 
 @actors_app.command()
+def kind(ctx: typer.Context, actor: str, kind: str = typer.Argument(..., help="group, person, state, place or other."),
+         why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+    """Correct ACTOR's kind (the tagger took a group for a person); logged and undoable."""
+    logged: list[int] = []
+    _change(ctx, db, lambda store: logged.append(resolve.set_kind(store, actor, kind, why=why, who=who)),
+            f"{actor!r} is now a {kind}")
+    out_console.print(f"undo with `tiewatch actors undo {logged[0]}`", markup=False)
+
+
+@actors_app.command()
 def undo(ctx: typer.Context, entry: int, db: str = DB_OPTION) -> None:
     """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
     _change(ctx, db, lambda store: resolve.undo(store, entry), f"undid merge log entry {entry}")

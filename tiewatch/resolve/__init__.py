@@ -4,16 +4,17 @@
     merge(store, "Hezbollah", "Hizbullah", why="same group")   -> merge log id
     split(store, "Hezbollah", "Hizbullah")                     -> log id undone or written
     unmerge(store, "Hizbullah"); undo(store, log_id)
+    set_kind(store, "Al-Qassam", "group")                      -> log id (undo reverses it)
     candidates(store)                    pairs that may be one actor, for review
 After a merge, split or undo, re-aggregate ties with `tiewatch.graph.refresh(store)`.
 """
 
 from tiewatch.resolve.candidates import Candidate, candidates
-from tiewatch.resolve.merges import default_who, find_actor, merge, split, undo, unmerge
+from tiewatch.resolve.merges import default_who, find_actor, merge, set_kind, split, undo, unmerge
 from tiewatch.resolve.names import normalise
 from tiewatch.resolve.registry import ActorRegistry
 
 __all__ = [
-    "ActorRegistry", "Candidate", "candidates", "default_who", "find_actor", "merge", "normalise", "split",
-    "undo", "unmerge",
+    "ActorRegistry", "Candidate", "candidates", "default_who", "find_actor", "merge", "normalise", "set_kind",
+    "split", "undo", "unmerge",
 ]

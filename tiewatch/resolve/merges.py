@@ -5,7 +5,9 @@ with `merged_into = A` so its names keep resolving to A, and the merge log keeps
 which mentions were B's. Undoing it (`undo`, `unmerge`, or `split A --alias <a name of B>`)
 gives B back its mentions, including later ones written with a name only B had. A split of an
 alias that did not come from a merge moves that alias and its mentions to a new actor.
-Callers re-aggregate ties afterwards with `tiewatch.graph.refresh(store)`.
+An analyst can also correct an actor's kind (the tagger took a group for a person); that change
+is logged and undone the same way. Callers re-aggregate ties afterwards with
+`tiewatch.graph.refresh(store)`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import getpass
 import os
 
 from tiewatch.model import Actor, NotFound, ReviewError
+from tiewatch.model.records import ACTOR_KINDS
 from tiewatch.resolve.names import normalise, split_acronym
 from tiewatch.resolve.registry import display_name, family
 
@@ -79,8 +82,21 @@ def undo(store, entry_id: int) -> None:
         raise ReviewError(f"merge log entry {entry_id} was already undone at {entry.undone_at}")
     if entry.action == "merge":
         _unmerge(store, entry)
+    elif entry.action == "kind":
+        store.restore_kind(entry.id, entry.kept_id, entry.snapshot["from"])
     else:
         _unsplit(store, entry)
+
+
+def set_kind(store, actor: str | int, kind: str, why: str | None = None, who: str | None = None) -> int:
+    """Correct an actor's kind (group, person, state, place, other); returns the log id."""
+    if kind not in ACTOR_KINDS:
+        raise ReviewError(f"unknown kind {kind!r}; use one of {', '.join(ACTOR_KINDS)}")
+    target = find_actor(store, actor)
+    if target.kind == kind:
+        raise ReviewError(f"{target.name!r} is already a {kind}")
+    snapshot = {"from": target.kind, "to": kind}
+    return store.apply_kind(target.id, kind, snapshot, why, who or default_who())
 
 
 def unmerge(store, actor: str | int) -> int:

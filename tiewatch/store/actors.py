@@ -236,6 +236,21 @@ class ActorsMixin:
                                           why=why, who=who, at=utcnow())
             ).inserted_primary_key[0]
 
+    def apply_kind(self, actor_id: int, kind: str, snapshot: dict[str, Any], why: str | None, who: str) -> int:
+        """Set an actor's kind (an analyst's correction of the tagger) and log it."""
+        with self.transaction() as conn:
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
+            return conn.execute(
+                merge_log.insert().values(action="kind", kept_id=actor_id, other_id=actor_id, snapshot=snapshot,
+                                          why=why, who=who, at=utcnow())
+            ).inserted_primary_key[0]
+
+    def restore_kind(self, entry_id: int, actor_id: int, kind: str) -> None:
+        """Undo a logged kind change."""
+        with self.transaction() as conn:
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
+            conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))
+
     @staticmethod
     def _move_mentions(conn: Connection, mention_ids: list[int], actor_id: int) -> None:
         for start in range(0, len(mention_ids), 500):
