@@ -31,7 +31,7 @@ def path(
         out_console.print(f"path {number}: " + " \u2014 ".join([hops[0].source] + [h.target for h in hops]), markup=False)
         for hop in hops:
             tie = hop.tie
-            out_console.print(f"  {tie.subject} {tie.type} {tie.object}  [{tie.grade}, {tie.sources} sources]",
+            out_console.print(f"  {tie.subject} {tie.type} {tie.object}  [{tie.grade}, {tie.sources} source{'' if tie.sources == 1 else 's'}]",
                               markup=False)
             if hop.quote is not None:
                 out_console.print(f"    {cite(hop.quote)}", markup=False)
