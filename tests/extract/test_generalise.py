@@ -113,3 +113,22 @@ def test_fighting_after_a_verb_and_an_attack_carried_out_by(ties, run):
         ("the Congolese army", "fights", "Kivu Liberation Front") in ties(claims)
     _, _, claims = run("The government condemned the attack carried out by the Kivu Liberation Front against the Congolese army.")
     assert {("Kivu Liberation Front", "fights", "the Congolese army"), ("the Congolese army", "fights", "Kivu Liberation Front")} & ties(claims)
+
+
+def test_two_verbs_share_their_object_and_money_moved_is_funding(ties, run):
+    _, _, claims = run("Officials said Qatar had funded and armed the Kivu Liberation Front.")
+    assert {("Qatar", "funds", "Kivu Liberation Front"), ("Qatar", "supplies_weapons", "Kivu Liberation Front")} <= ties(claims)
+    _, _, claims = run("Hassan Warsame moved at least $3 million to the Kivu Liberation Front through hawala networks.")
+    assert ("Hassan Warsame", "funds", "Kivu Liberation Front") in ties(claims)
+
+
+def test_on_behalf_of_names_the_recipient(ties, run):
+    _, _, claims = run("Hassan Warsame has procured rifles on behalf of the Kivu Liberation Front since 2019.")
+    assert ("Hassan Warsame", "supplies_weapons", "Kivu Liberation Front") in ties(claims)
+
+
+def test_no_evidence_that_is_a_denial_and_believed_to_is_a_hedge(ties, run):
+    _, _, claims = run("The panel found no evidence that Rwanda had armed the Kivu Liberation Front.")
+    assert ties(claims) == ties(claims, "denied") == {("Rwanda", "supplies_weapons", "Kivu Liberation Front")}
+    _, _, claims = run("Uganda is believed to have trained the Kivu Liberation Front.")
+    assert ("Uganda", "trains", "Kivu Liberation Front") in ties(claims, "hedged")

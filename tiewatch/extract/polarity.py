@@ -63,6 +63,11 @@ def polarity(cue: Any) -> Polarity:
         denial_negated = any(c.dep_ == "neg" or c.lower_ in negations for c in [*t.children, *(g for c in t.children for g in c.children if g.dep_ in ("preconj", "det"))])
         if t.lemma_.lower() in lex.words("denial_verbs") and not in_subject and not denial_negated:
             return Polarity("denied", weak, denier=t)
+        if t.lemma_.lower() in lex.words("evidence_nouns") and t.i != cue.i:
+            verb = t.head
+            if any(c.lower_ in ("no", "any") for c in t.children) and (
+                    any(c.lower_ == "no" for c in t.children) or any(c.dep_ == "neg" for c in verb.children)):
+                return Polarity("denied", weak, denier=verb)
         if t.lemma_.lower() in lex.words("claim_nouns"):
             verb = t.head
             if any(c.lemma_.lower() in lex.words("falsity_words") for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")):

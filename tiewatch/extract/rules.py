@@ -129,7 +129,8 @@ def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
 
 
 def is_passive(v: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN")
+    own_subject = any(c.dep_ in ("nsubj", "aux") for c in v.children)  # "evidence that X had armed Y"
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN" and not own_subject)
 
 
 def subject_tokens(v: Any, depth: int = 0) -> list[Any]:
@@ -170,7 +171,9 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
     holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod") or c.dep_ == "nsubjpass" and c.pos_ == "NOUN")]
     if v.dep_ == "acomp":
         holders.append(v.head)
-    for c in v.children:
+    shared = [] if any(c.dep_ == "dobj" for c in v.children) else [
+        o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in c.children if o.dep_ == "dobj"]
+    for c in [*v.children, *shared]:  # "funded and armed X": X is the object of both
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
             yield c, c.dep_
             holders.extend(conjuncts(c))
@@ -180,7 +183,9 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
         for prep in [p for c in h.children for p in ([c, *c.conjuncts] if c.dep_ == "prep" else [c])]:
             if prep.dep_ in ("prep", "dative", "agent") and prep.pos_ == "ADP" and not (h.i == v.i and prep.dep_ == "agent"):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ == "pobj" and obj.lower_ == "behalf":  # "on behalf of X": for X
+                        yield from ((o, "for") for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+                    elif obj.dep_ == "pobj":
                         yield obj, prep.lower_ if prep.dep_ != "dative" else "to"
             if prep.dep_ == "prep" and prep.pos_ == "ADP":
                 for grand in prep.children:
