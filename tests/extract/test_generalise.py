@@ -132,3 +132,18 @@ def test_no_evidence_that_is_a_denial_and_believed_to_is_a_hedge(ties, run):
     assert ties(claims) == ties(claims, "denied") == {("Rwanda", "supplies_weapons", "Kivu Liberation Front")}
     _, _, claims = run("Uganda is believed to have trained the Kivu Liberation Front.")
     assert ("Uganda", "trains", "Kivu Liberation Front") in ties(claims, "hedged")
+
+
+def test_groups_united_under_the_banner_of_x_join_x(ties, run):
+    _, _, claims = run("Two groups, Ansar al-Tawhid and the Kidal Martyrs Brigade, united under the banner of "
+                       "the Islamic State in Mozambique in 2021.")
+    assert {("Ansar al-Tawhid", "part_of", "Islamic State in Mozambique"),
+            ("Kidal Martyrs Brigade", "part_of", "Islamic State in Mozambique")} <= ties(claims)
+
+
+def test_whose_members_are_the_group_and_known_as_names_the_unit(ties, run):
+    _, _, claims = run("Police raided Wolfsbanner, a neo-Nazi network whose members kept in contact with "
+                       "the Nordic Resistance Movement.")
+    assert ("Wolfsbanner", "cooperates_with", "Nordic Resistance Movement") in ties(claims)
+    _, _, claims = run("Officials said a Kivu Liberation Front faction known as the Ituri Brigade attacked Bunia.")
+    assert ("Ituri Brigade", "part_of", "Kivu Liberation Front") in ties(claims)

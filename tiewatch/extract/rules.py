@@ -73,6 +73,8 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
                 return _branch(para, t, found) or found
     if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
         for prep in t.children:
+            if prep.dep_ == "poss" and prep.lower_ == "whose" and t.head.dep_ in ("relcl", "acl"):
+                return actor(para, t.head.head, depth + 1)  # "X, a network whose members trained"
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
@@ -250,6 +252,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             yield from _linear(para, sent, v)
             continue
         if lemma in lex.words("merge_verbs"):
+            if not subjects and v.dep_ in ("acl", "relcl"):  # "three groups, A, B and C, united under X"
+                subjects = actors(para, v.head)
             yield from _merge(para, v, subjects, objects)
             continue
         types = verb_types(v, themes, objects)

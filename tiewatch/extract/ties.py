@@ -16,6 +16,7 @@ from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.rules import Found, actor, actors, conjuncts, is_passive, lex_symmetric, subject_tokens
 
 RELATUM_PREPS = ("of", "for", "to", "within", "inside")
+NAMING_VERBS = ("know", "call", "name", "dub", "style")
 CIRCUMSTANCE_PREPS = ("after", "during", "amid", "following", "despite")
 SIDE_B_PREPS = ("with", "to", "for", "against", "on", "of", "toward", "towards", "into", "upon", "over", "alongside")
 
@@ -34,6 +35,9 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
     for c in n.children:
         if c.dep_ == "appos":
             out += actors(para, c)
+        if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS:  # "a faction known as Y"
+            out += [a for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for o in p.children if o.dep_ == "pobj" for a in actors(para, o)]
         if c.dep_ == "prep":
             out += [a for o in c.children for p in o.children if p.dep_ == "appos"
                     for a in actors(para, p) if a.kind == "person"]
