@@ -4,7 +4,10 @@ purposes, denied reports, unnamed state organs, and documents in other languages
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 pytestmark = pytest.mark.slow
 
@@ -64,31 +67,6 @@ def test_an_english_document_is_read(ties, run):
     assert ("Rwanda", "supports", "Kivu Liberation Front") in ties(claims)
 
 
-def test_a_relative_clause_on_an_apposition_belongs_to_the_name(ties, run):
-    _, _, claims = run("Fighters from Kel Tamasheq Front, a militia that has been active in the Kidal region "
-                       "since 2015, attacked a convoy.")
-    assert ("Kel Tamasheq Front", "operates_in", "Kidal region") in ties(claims)
-    _, _, claims = run("Officials designated Hassan Warsame, a Kenyan trader who has provided financial support to al-Shabaab.")
-    assert ("Hassan Warsame", "funds", "al-Shabaab") in ties(claims)
-
-
-def test_a_group_owned_by_a_group_is_part_of_it(ties, run):
-    _, _, claims = run("Gunmen from the Sahel Defence Front's Katiba Serma raided the market.")
-    assert ("Katiba Serma", "part_of", "Sahel Defence Front") in ties(claims)
-
-
-def test_a_company_name_and_a_militants_plural_are_actors(ties, run):
-    _, _, claims = run('Two hauliers, Sahel Transit SARL and Desert Road Ltd, paid "taxes" to the Kivu Liberation Front.')
-    assert ("Sahel Transit SARL", "funds", "Kivu Liberation Front") in ties(claims)
-    _, _, claims = run("The mujahideen of the Kivu Liberation Front attacked the Congolese army near Beni.")
-    assert ("Kivu Liberation Front", "fights", "the Congolese army") in ties(claims)
-
-
-def test_a_name_after_a_comma_is_the_pro_group_the_parser_left_unattached(ties, run):
-    _, _, claims = run("A network of pro-Hamas bloggers in Rafah, Ansar al-Quds, which posts videos online, praised the attack.")
-    assert ("Ansar al-Quds", "supports", "Hamas") in ties(claims, "asserted")
-
-
 def test_denied_neither_is_no_denial(ties, run):
     _, _, claims = run("The Kivu Liberation Front, which is backed by Rwanda, denied neither the reports nor the videos.")
     assert ("Rwanda", "supports", "Kivu Liberation Front") in ties(claims, "asserted")
@@ -100,33 +78,6 @@ def test_an_office_before_a_name_is_a_title(run):
     assert "Sudanese President" not in {m.text for m in mentions}
 
 
-def test_where_a_group_is(ties, run):
-    _, _, claims = run("Police raided the offices of Sahel Transit SARL, a Niamey-based haulier.")
-    assert ("Sahel Transit SARL", "operates_in", "Niamey") in ties(claims)
-    _, _, claims = run("The Panel traced the rifles to the Tebu Desert Shield militia in Murzuq, which received them in May.")
-    assert ("Tebu Desert Shield", "operates_in", "Murzuq") in ties(claims)
-
-
-def test_fighting_after_a_verb_and_an_attack_carried_out_by(ties, run):
-    _, _, claims = run("The Kivu Liberation Front seized the town after heavy fighting with the Congolese army.")
-    assert ("Kivu Liberation Front", "fights", "the Congolese army") in ties(claims) or \
-        ("the Congolese army", "fights", "Kivu Liberation Front") in ties(claims)
-    _, _, claims = run("The government condemned the attack carried out by the Kivu Liberation Front against the Congolese army.")
-    assert {("Kivu Liberation Front", "fights", "the Congolese army"), ("the Congolese army", "fights", "Kivu Liberation Front")} & ties(claims)
-
-
-def test_two_verbs_share_their_object_and_money_moved_is_funding(ties, run):
-    _, _, claims = run("Officials said Qatar had funded and armed the Kivu Liberation Front.")
-    assert {("Qatar", "funds", "Kivu Liberation Front"), ("Qatar", "supplies_weapons", "Kivu Liberation Front")} <= ties(claims)
-    _, _, claims = run("Hassan Warsame moved at least $3 million to the Kivu Liberation Front through hawala networks.")
-    assert ("Hassan Warsame", "funds", "Kivu Liberation Front") in ties(claims)
-
-
-def test_on_behalf_of_names_the_recipient(ties, run):
-    _, _, claims = run("Hassan Warsame has procured rifles on behalf of the Kivu Liberation Front since 2019.")
-    assert ("Hassan Warsame", "supplies_weapons", "Kivu Liberation Front") in ties(claims)
-
-
 def test_no_evidence_that_is_a_denial_and_believed_to_is_a_hedge(ties, run):
     _, _, claims = run("The panel found no evidence that Rwanda had armed the Kivu Liberation Front.")
     assert ties(claims) == ties(claims, "denied") == {("Rwanda", "supplies_weapons", "Kivu Liberation Front")}
@@ -134,16 +85,16 @@ def test_no_evidence_that_is_a_denial_and_believed_to_is_a_hedge(ties, run):
     assert ("Uganda", "trains", "Kivu Liberation Front") in ties(claims, "hedged")
 
 
-def test_groups_united_under_the_banner_of_x_join_x(ties, run):
-    _, _, claims = run("Two groups, Ansar al-Tawhid and the Kidal Martyrs Brigade, united under the banner of "
-                       "the Islamic State in Mozambique in 2021.")
-    assert {("Ansar al-Tawhid", "part_of", "Islamic State in Mozambique"),
-            ("Kidal Martyrs Brigade", "part_of", "Islamic State in Mozambique")} <= ties(claims)
+EXPECTED = yaml.safe_load((Path(__file__).parent / "generalise.yaml").read_text(encoding="utf-8"))
 
 
-def test_whose_members_are_the_group_and_known_as_names_the_unit(ties, run):
-    _, _, claims = run("Police raided Wolfsbanner, a neo-Nazi network whose members kept in contact with "
-                       "the Nordic Resistance Movement.")
-    assert ("Wolfsbanner", "cooperates_with", "Nordic Resistance Movement") in ties(claims)
-    _, _, claims = run("Officials said a Kivu Liberation Front faction known as the Ituri Brigade attacked Bunia.")
-    assert ("Ituri Brigade", "part_of", "Kivu Liberation Front") in ties(claims)
+def _either_way(tie: tuple[str, str, str]) -> set[tuple[str, str, str]]:
+    from tiewatch.model import vocabulary
+
+    return {tie, (tie[2], tie[1], tie[0])} if vocabulary()[tie[1]].symmetric else {tie}
+
+
+@pytest.mark.parametrize("case", EXPECTED, ids=[c["sentence"][:50] for c in EXPECTED])
+def test_expected_tie(ties, run, case):
+    _, _, claims = run(case["sentence"])
+    assert _either_way((case["subject"], case["type"], case["object"])) & ties(claims, case["polarity"])

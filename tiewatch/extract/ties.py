@@ -186,7 +186,8 @@ def modifier_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                 continue
             where = participles[t.lower_] == "operates_in"  # "a UAE-based company": the company is there
             h = t.head if t.dep_ in ("amod", "compound", "npadvmod", "advmod") else t
-            targets = identity(para, h) or ([para.mention_at(h.i)] if para.mention_at(h.i) else [])
+            own = para.mention_at(h.i) or actor(para, h)  # "Turkey-backed factions of the SNA"
+            targets = identity(para, h) or ([own] if own else [])
             for o in targets:
                 if o is not giver:
                     yield Found(*((o, giver) if where else (giver, o)), (participles[t.lower_],), f"modifier:{t.lower_}", t, 0.7)
