@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.extract.missed import drop_titles, named_areas, titled, unnamed_organs, unnamed_people
+from tiewatch.extract.missed import acronyms, drop_titles, named_areas, titled, unnamed_organs, unnamed_people
 from tiewatch.extract.paragraph import ActorSpan, Paragraph
 from tiewatch.extract.ruler import watchlist_index
 
@@ -164,6 +164,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
     unnamed_people(para, taken)
     named_areas(para, taken)
     unnamed_organs(para, taken)
+    acronyms(para, taken)
     drop_titles(para)
     para.index()
     _places_by_position(para)

@@ -75,3 +75,17 @@ def unnamed_people(para: Paragraph, taken: set[int]) -> None:
             taken.update(range(i, j))
             para.mentions.append(ActorSpan(i, j, "person", "PERSON", span.text, span.start_char, span.end_char, head=span.root.i))
         i = max(j, i + 1)
+
+
+def acronyms(para: Paragraph, taken: set[int]) -> None:
+    """"CODECO", "TTP": an upper-case acronym the tagger left out is a group (a state when it names one)."""
+    lex = lexicon()
+    skip = lex.words("not_actor_acronyms") | lex.stoplist
+    for t in para.doc:
+        text = t.text.strip(".")
+        if (t.i in taken or not 3 <= len(text) <= 8 or not text.replace("-", "").isalpha() or not text.isupper()
+                or t.pos_ not in ("PROPN", "NOUN") or text.lower() in skip or t.ent_type_ not in ("", "ORG")):
+            continue
+        taken.add(t.i)
+        kind = "state" if lex.is_state(text) else "group"
+        para.mentions.append(ActorSpan(t.i, t.i + 1, kind, "ORG", t.text, t.idx, t.idx + len(t.text), head=t.i))
