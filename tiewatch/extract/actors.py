@@ -43,13 +43,15 @@ def _trim(span: Any) -> tuple[int, int]:
 
 
 def _two_words(doc: Any, start: int, end: int) -> int:
-    """"Abu X al-Y" keeps two words after Abu, so a title-case headline does not run on."""
-    words = 0
+    """"Abu X al-Y" keeps two words after Abu (one more per further "al-" name: "Abu Hafs
+    al-Hashimi al-Qurashi"), so a title-case headline does not run on."""
+    words, limit = 0, 2
     for i in range(start + 1, end):
         joined = doc[i].text in ("-", "'") or doc[i - 1].text in ("-", "'") and not doc[i - 1].whitespace_
         if not joined:
             words += 1
-            if words > 2:
+            limit += doc[i].lower_ in ("al", "el") and words > 2
+            if words > limit:
                 return i
     return end
 
@@ -86,13 +88,19 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
     if label == "ORG" and doc[end - 1].lower_ in lex.words("franchise_heads") and end + 1 < len(doc):
         if doc[end].lower_ == "in":
             j = end + 1 + (doc[end + 1].lower_ == "the")
-            if j < len(doc) and doc[j].ent_type_ in ("GPE", "LOC") and doc[j].ent_iob_ == "B":
+            if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].ent_type_ in ("", "GPE", "LOC", "PERSON") and (
+                    doc[j].ent_iob_ != "I" or doc[j - 1].lower_ == "the"):
+                while j + 1 < len(doc) and doc[j].ent_type_ == "" and doc[j + 1].pos_ == "PROPN" and doc[j + 1].is_title:
+                    j += 1  # "the Arabian Peninsula", "the Sahel" where the tagger saw no place
+                if doc[j].ent_type_ not in ("GPE", "LOC"):
+                    return start, j + 1, None
                 while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in ("GPE", "LOC"):
                     j += 1
                     if j < len(doc) and doc[j].ent_iob_ != "I":
                         break
                 return start, j, None
     return start, end, None
+
 
 def _is_concept(doc: Any, start: int) -> bool:
     """A name introduced as a principle, doctrine or slogan, or glossed in parentheses."""
@@ -169,6 +177,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
     para.index()
     _places_by_position(para)
     return para
+
 
 def _places_by_position(para: Paragraph) -> None:
     """A tagger's person or organisation that is coordinated with a place ("in Rutshuru and

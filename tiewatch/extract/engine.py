@@ -122,7 +122,7 @@ def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterat
 def _same(a: str, b: str) -> bool:
     """One actor under two spellings in one sentence: "Michel Samaha" and "Samaha"."""
     a, b = a.lower(), b.lower()
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a) or a + "s" == b or b + "s" == a
 
 
 def _claim(doc: Document, para: Paragraph, found: Found, type_name: str, polarity_value: str, who: str,

@@ -59,6 +59,8 @@ def polarity(cue: Any) -> Polarity:
         negated |= any(c.dep_ == "neg" for c in first_verb.children)
     negated |= any(c.lower_ in negations and c.dep_ in ("neg", "det", "advmod") for c in cue.children)
     for t in _path(cue)[1:]:
+        if t.lower_ in lex.words("concessive_words"):
+            break  # "denied backing X, despite a report that said ...": the report is not denied
         in_subject = any(cue in c.subtree for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
         denial_negated = any(c.dep_ == "neg" or c.lower_ in negations for c in [*t.children, *(g for c in t.children for g in c.children if g.dep_ in ("preconj", "det"))])
         if t.lemma_.lower() in lex.words("denial_verbs") and not in_subject and not denial_negated:

@@ -261,6 +261,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             types = ("threatens",)
         if lemma in lex.words("judgement_verbs") and any(t.lower_ == "as" for t in [*v.subtree, *sent[v.i - sent.start:]]):
             continue
+        if "leads" in types and any(how == "dobj" and not actors(para, o) for o, how in objects):
+            types = tuple(t for t in types if t != "leads")  # "running fuel to X": one leads a group, not a thing
         if not types:
             continue
         givers = reverse.get(lemma)
