@@ -83,6 +83,8 @@ def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str |
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
             return start, end + size, "state"
+    if label == "PERSON" and end < len(doc) and doc[end].lower_ in lex.words("namesake_heads") and doc[end - 1].head.i == end:
+        return start, end + 1, "group"  # "the Haqqani network"
     if label in ("GPE", "LOC", "FAC", "PERSON", "NORP") and end < len(doc) and doc[end].lower_ in lex.words("place_nouns"):
         return start, end + 1, "place"
     if label == "ORG" and doc[end - 1].lower_ in lex.words("franchise_heads") and end + 1 < len(doc):
@@ -127,6 +129,8 @@ def _kind(text: str, label: str, ruler_id: str) -> str | None:
         return "group"
     if label in ("PERSON", "ORG", "GPE") and lex.is_state(text):
         return "state"
+    if len(text) > 2 and text.replace("-", "").isalpha() and text.isupper():
+        return "group"  # an acronym the tagger took for a place or a person: "SPLA-IO"
     if ruler_id == "abu-name" or label == "PERSON":
         return "person"
     if label == "ORG":

@@ -45,9 +45,8 @@ def identity(para: Paragraph, n: Any, depth: int = 0) -> list[ActorSpan]:
         h = n.head
         while h.dep_ in ("compound", "nmod") and para.mention_at(h.i) is None:
             h = h.head
-        found = para.mention_at(h.i)
-        if found:
-            out.append(found)
+        if para.mention_at(h.i):  # "Wagner Group commanders A and B"
+            out += actors(para, h)
     if n.dep_ == "attr":
         out += [a for t in subject_tokens(n.head) for a in actors(para, t)]
     if n.dep_ == "pobj" and n.head.lower_ == "as":
