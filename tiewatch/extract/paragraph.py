@@ -60,7 +60,7 @@ class Paragraph:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children
         ) and not any(c.dep_ in ("compound", "poss", "amod", "nmod") and self.mention_at(c.i) for c in token.children):
             cue = token.lemma_.lower()
-            kinds = {"state"} if cue in lex.words("state_organ_heads") | {"regime", "state"} else {"group"}
+            kinds = {"state"} if cue in lex.words("state_organ_heads") | {"regime", "state", "junta"} else {"group"}
             start = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound")) if any(
                 c.dep_ in ("det", "amod", "compound") and c.i < token.i for c in token.children) else token.i
             end = token.i + 1
