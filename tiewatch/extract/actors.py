@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.extract.missed import acronyms, drop_titles, named_areas, titled, unnamed_organs, unnamed_people
+from tiewatch.extract.missed import (acronyms, drop_titles, named_areas, national_organs, titled, unnamed_organs,
+                                     unnamed_people)
 from tiewatch.extract.paragraph import ActorSpan, Paragraph
 from tiewatch.extract.ruler import watchlist_index
 
@@ -176,6 +177,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
     unnamed_people(para, taken)
     named_areas(para, taken)
     unnamed_organs(para, taken)
+    national_organs(para, taken)
     acronyms(para, taken)
     drop_titles(para)
     para.index()
@@ -202,6 +204,8 @@ def _places_by_position(para: Paragraph) -> None:
             m.kind = "place"
         elif m.kind == "person" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "around", "outside", "inside", "across"):
             m.kind = "place"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in lexicon().words("place_nouns"):
+            m.kind = "place"  # "the town of Adan Yabaal"
     para.index()
 
 

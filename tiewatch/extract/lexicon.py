@@ -1,7 +1,7 @@
 """The engine's word knowledge, read lazily from data files: cue words per tie type (from the
 tie vocabulary in tiewatch/model/ties.yaml), the lexicon (data/lexicon.yaml), the stoplist of
 names that are never actors (data/stoplist.txt) and the names of states and their capitals
-(data/states.txt, data/capitals.txt)."""
+(data/states.txt, data/capitals.txt) and nationality adjectives (data/demonyms.txt)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class Lexicon:
     noun_types: dict[str, tuple[str, ...]]  # noun lemma -> tie types, in priority order
     stoplist: frozenset[str]
     states: frozenset[str]
+    demonyms: frozenset[str]
 
     def words(self, key: str) -> frozenset[str]:
         return _word_set(self, key)
@@ -86,4 +87,5 @@ def lexicon() -> Lexicon:
         noun_types={k: tuple(v) for k, v in nouns.items()},
         stoplist=_lines("stoplist.txt"),
         states=_lines("states.txt") | _lines("capitals.txt"),
+        demonyms=_lines("demonyms.txt"),
     )

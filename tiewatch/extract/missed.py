@@ -89,3 +89,24 @@ def acronyms(para: Paragraph, taken: set[int]) -> None:
         taken.add(t.i)
         kind = "state" if lex.is_state(text) else "group"
         para.mentions.append(ActorSpan(t.i, t.i + 1, kind, "ORG", t.text, t.idx, t.idx + len(t.text), head=t.i))
+
+
+def national_organs(para: Paragraph, taken: set[int]) -> None:
+    """"Somali forces", "Burkinabe security forces": a nationality before a state organ that the
+    tagger did not mark is that state's organ."""
+    lex = lexicon()
+    doc, heads = para.doc, lex.words("state_organ_heads")
+    modifiers = heads | {"special", "armed", "national", "regular", "federal"}
+    for t in doc:
+        if t.lower_ not in lex.demonyms or t.i in taken:
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and doc[end].lower_ in modifiers and end not in taken:
+            end += 1
+        while end > t.i + 1 and doc[end - 1].lower_ not in heads:
+            end -= 1
+        if end > t.i + 1:
+            start = t.i - (t.i > 0 and doc[t.i - 1].lower_ == "the")
+            span = doc[start:end]
+            taken.update(range(start, end))
+            para.mentions.append(ActorSpan(start, end, "state", "NORP", span.text, span.start_char, span.end_char, head=end - 1))
