@@ -302,6 +302,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
         coordinated = any(len(conjuncts(t)) > 1 or any(len(conjuncts(k)) > 1 for k in t.children if k.dep_ in ("compound", "nmod"))
                           for t in subject_tokens(v))
         if (not emitted or reciprocal) and len(subjects) > 1 and coordinated and any(lex_symmetric(t) for t in types):
+            if "fights" in types and any(how in ("dobj", "against") for o, how in objects):
+                types = ("cooperates_with",)  # "X and Y attacked a base": side by side, not at each other
             for n, a in enumerate(subjects):
                 for b in subjects[n + 1:]:
                     yield Found(a, b, tuple(t for t in types if lex_symmetric(t)), f"verb:{lemma}:together", v, 0.7)
