@@ -68,7 +68,8 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         return None
     for c in t.children:
         if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < t.i:
-            found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None)
+            found = para.mention_at(c.i) or (para.refer(c) if c.dep_ == "poss" else None) or next(
+                (para.mention_at(k.i) for k in c.children if k.dep_ == "compound" and para.mention_at(k.i)), None)
             if found and found.kind in ("group", "state", "person"):
                 return _branch(para, t, found) or found
     if t.lower_ in lex.words("member_nouns") or t.lemma_.lower() in lex.words("member_nouns"):
