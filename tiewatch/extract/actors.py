@@ -60,6 +60,12 @@ def _two_words(doc: Any, start: int, end: int) -> int:
 def _expand(doc: Any, start: int, end: int, label: str) -> tuple[int, int, str | None]:
     """Grow a span to the whole actor: "the Malian army", "the Islamic State in Mozambique"."""
     lex = lexicon()
+    national = label == "NORP" or doc[start:end].text.lower() in lex.demonyms
+    if national and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        return start, j, "group"  # "the Afghan Taliban", "the Pakistani Taliban": one group
     if label in ("NORP", "GPE") and end < len(doc):
         t = doc[end - 1]
         while t.dep_ in ("amod", "compound", "nmod", "npadvmod") and t.i < t.head.i <= t.i + 3 and t.head.pos_ == "NOUN":
