@@ -57,7 +57,8 @@ class Paragraph:
         if lower in pronouns:
             kinds, cue, start, end = set(pronouns[lower]), "", token.i, token.i + 1
         elif token.lemma_.lower() in lex.words("backref_nouns") and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "its", "their", "our")
+            for c in token.children
         ) and not any(c.dep_ in ("compound", "poss", "amod", "nmod") and self.mention_at(c.i) for c in token.children):
             cue = token.lemma_.lower()
             kinds = {"state"} if cue in lex.words("state_organ_heads") | {"regime", "state", "junta"} else {"group"}

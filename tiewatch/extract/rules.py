@@ -111,10 +111,14 @@ def _organ_of(para: Paragraph, t: Any) -> ActorSpan | None:
     return None
 
 
-def actors(para: Paragraph, t: Any) -> list[ActorSpan]:
-    """The actors of a token and of its conjuncts ("Hamas and Al-Qassam")."""
+def actors(para: Paragraph, t: Any, split: bool = False) -> list[ActorSpan]:
+    """The actors of a token and of its conjuncts ("Hamas and Al-Qassam"); `split`: also those
+    conjoined to any token of its name, for names the parser split ("between X and Y")."""
     out = []
     listed = conjuncts(t)
+    own = para.mention_at(t.i) if split else None
+    if own is not None:
+        listed += [c for w in para.doc[own.start:own.end] if w.i != t.i for c in conjuncts(w)[1:]]
     for c in list(listed):
         listed += [a for a in c.children if a.dep_ == "appos" and para.mention_at(a.i) for a in conjuncts(a)]
     lex = lexicon()

@@ -110,7 +110,7 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
         if c.lower_ in ("by", "from"):
             givers += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
         elif c.lower_ in ("between", "among"):
-            between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
+            between += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o, split=True)]
         elif c.lower_ in SIDE_B_PREPS or "operates_in" in types and c.lower_ in lex.words("location_preps"):
             side_b += [a for o in c.children if o.dep_ == "pobj" for a in actors(para, o)]
             if c.lower_ == "of":
@@ -123,6 +123,7 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
         idiom = lex.mapping("idioms").get(f"{verb.lemma_.lower()} {n.lemma_.lower()}", False)
         if idiom is None:
             return
+        types = (idiom,) if idiom else types  # "cut its ties with X": no longer tied
         busy = verb.lemma_.lower() in lex.verb_types or verb.lemma_.lower() in lex.words("transfer_verbs")
         busy = busy and not (n.dep_ == "pobj" and n.head.lower_ in CIRCUMSTANCE_PREPS)
         if not side_b and not between and not busy:
