@@ -226,7 +226,7 @@ def judgement_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
     """"ISIS declared Hamas apostates", "treats Hamas as apostates", "considers Hamas to be an
     apostate movement": the judge denounces the judged."""
     lex = lexicon()
-    labels = {c.lower() for c in lex.noun_types if "denounces" in lex.noun_types[c]}
+    labels = {c.lower() for c in lex.noun_types if "denounces" in lex.noun_types[c]} | lex.words("judgement_labels")
     for v in sent:
         if v.lemma_.lower() not in lex.words("judgement_verbs") or v.pos_ != "VERB" or is_passive(v):
             continue
