@@ -277,6 +277,8 @@ def verb_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
             patients = [o for o, how in objects if how == "patient"]
             subjects = [a for p in patients for a in actors(para, p)]
             actor_objects = [(o, how) for o, how in actor_objects if how != "patient"]
+        if "denounces" in types:
+            actor_objects = _perpetrators(objects) or actor_objects
         between = [a for o, how in objects if how in ("between", "among") for a in actors(para, o)]
         for n, a in enumerate(between):
             for b in between[n + 1:]:
@@ -324,6 +326,12 @@ def distinct_ends(para: Paragraph, a: ActorSpan, b: ActorSpan) -> tuple[ActorSpa
                 if alt is not None and alt.name != other.name:
                     return (alt, other) if first else (other, alt)
     return a, b
+
+
+def _perpetrators(objects: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """"condemns the attack perpetrated by X against Y": X is condemned, not Y."""
+    return [(p, "dobj") for o, how in objects if how == "dobj" for acl in o.children if acl.dep_ == "acl"
+            for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
 
 
 def lex_symmetric(type_name: str) -> bool:
