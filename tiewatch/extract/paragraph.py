@@ -96,7 +96,8 @@ class Paragraph:
         if not before:
             before = [m for m in self.context if m.kind in kinds]
             named = [m for m in before if cue and cue in m.name.lower()]
-            return (named or before or [None])[-1]
+            found = named or before
+            return found[-1] if found else None
         if cue:
             named = [m for m in before if cue in m.name.lower()]
             headed = [m for m in named if m.name.lower().endswith(cue) or m.name.lower().endswith(cue + "s")]

@@ -41,7 +41,7 @@ def watchlist_names() -> list[str]:
 @lru_cache(maxsize=1)
 def watchlist_index() -> dict[str, str]:
     """Lower-cased name or alias -> the entry's name."""
-    index = {}
+    index: dict[str, str] = {}
     for entry in watchlist():
         for name in [entry["name"], *(entry.get("aliases") or ())]:
             if isinstance(name, str):

@@ -53,8 +53,8 @@ def actor(para: Paragraph, t: Any, depth: int = 0) -> ActorSpan | None:
         if named is not None:
             return named
     if t.lower_ in lex.words("group_roles"):  # "the Ahl al-Sunna insurgent group"
-        named = [para.mention_at(c.i) for c in reversed(list(t.lefts)) if c.dep_ in ("compound", "nmod")]
-        nearest = next((m for m in named if m is not None), None)
+        compounds = [para.mention_at(c.i) for c in reversed(list(t.lefts)) if c.dep_ in ("compound", "nmod")]
+        nearest = next((m for m in compounds if m is not None), None)
         between = para.doc[nearest.end:t.i] if nearest is not None else []
         if nearest is not None and nearest.kind == "group" and all(w.dep_ in ("compound", "amod") and w.pos_ != "PROPN" for w in between):
             return nearest
