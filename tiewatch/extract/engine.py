@@ -12,10 +12,11 @@ from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.nlp import normalise, parse
 from tiewatch.extract.polarity import polarity
 from tiewatch.extract.rules import Found, verb_claims
-from tiewatch.extract.ties import judgement_claims, location_claims, modifier_claims, noun_claims, possessive_claims
+from tiewatch.extract.ties import (haven_claims, judgement_claims, location_claims, modifier_claims, noun_claims,
+                                   possessive_claims)
 from tiewatch.model import Claim, Document, Mention, vocabulary
 
-RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims, location_claims, possessive_claims)
+RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims, location_claims, possessive_claims, haven_claims)
 
 
 @dataclass

@@ -48,7 +48,8 @@ def polarity(cue: Any) -> Polarity:
     clause = _clause_verbs(cue)
     weak = any(c.lower_ in weakeners for t in _path(cue) for c in t.children)
     hedged = any(c.lower_ in marks for t in clause for c in t.children if c.dep_ in ("mark", "advmod"))
-    hedged |= any(c.lower_ in modals for t in clause if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux")
+    hedged |= any(c.lower_ in modals and not (c.lower_ == "would" and any(n.dep_ == "neg" for n in t.children))
+                  for t in clause if t.pos_ in ("VERB", "AUX") for c in t.children if c.dep_ == "aux")  # "would not allow": a refusal
     hedged |= any(t.lower_ in ("hypothetically",) for t in sent)
     hedged |= any(t.lemma_.lower() in lex.words("hedge_verbs") for t in _path(cue))
     if hedged:

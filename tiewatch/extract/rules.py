@@ -127,7 +127,9 @@ def actors(para: Paragraph, t: Any, split: bool = False) -> list[ActorSpan]:
             listed += [m for k in c.children if k.dep_ in ("compound", "nmod") and k.i < c.i for m in k.conjuncts]
     for c in listed:
         found = actor(para, c)
-        if found is None and c.lemma_.lower() in lex.words("place_nouns") | lex.words("quantity_nouns"):
+        if found is None and c.pos_ == "NOUN" and any(p.lower_ == "including" for p in c.children):
+            out += [a for p in c.children if p.lower_ == "including" for o in p.children if o.dep_ == "pobj" for a in actors(para, o)]
+        elif found is None and c.lemma_.lower() in lex.words("place_nouns") | lex.words("quantity_nouns"):
             out += [a for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj" for a in actors(para, o)]
         elif found and all(found is not o for o in out):

@@ -268,6 +268,21 @@ def possessive_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
                         yield Found(m, owner, ("part_of",), "possessive", t, 0.6)
 
 
+def haven_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
+    """"Niamey allowed X to use its territory", "will not let X use Afghan soil": a safe haven."""
+    lex = lexicon()
+    for v in sent:
+        if v.lemma_.lower() not in lex.words("permission_verbs") or v.pos_ != "VERB":
+            continue
+        uses = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() == "use"
+                and any(o.dep_ == "dobj" and o.lemma_.lower() in lex.words("territory_nouns") for o in c.children)]
+        guests = [c for c in v.children if c.dep_ == "dobj"] + [s for u in uses for s in u.children if s.dep_ == "nsubj"]
+        for host in (a for t in subject_tokens(v) for a in actors(para, t)) if uses else ():
+            for guest in (a for g in guests for a in actors(para, g)):
+                if guest.name != host.name:
+                    yield Found(host, guest, ("provides_safe_haven",), "haven:use", v, 0.7)
+
+
 def location_claims(para: Paragraph, sent: Any) -> Iterator[Found]:
     """"the Ahl al-Sahil Movement in Ancuabe district": a group named with where it is."""
     lex = lexicon()
