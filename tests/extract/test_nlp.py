@@ -41,3 +41,17 @@ def test_odd_inputs_give_no_error_and_exact_offsets(run):
         doc, mentions, claims = run(text)
         assert all(text[m.start:m.end] == m.text for m in mentions)
         assert all(text[c.start:c.end] == c.sentence for c in claims)
+
+
+def test_a_speaker_named_paragraphs_earlier_is_pointed_at_where_he_is_named(run):
+    text = ("Colonel Idrissa Kone described the situation near the border on Monday. The Kivu Liberation "
+            "Front, he says, receives rifles from the Sahel Arms Network.\n\n"
+            "\"Many residents have fled the valley since the spring, and aid agencies struggle to reach the "
+            "camps. The front also trains recruits for Jamaat Nusrat al-Sahel.\"")
+    doc, mentions, claims = run(text)
+    trains = [c for c in claims if c.type == "trains"]
+    assert trains and all(c.claimant == "Idrissa Kone" for c in trains)
+    for m in [*mentions, *(c.claimant_mention for c in claims if c.claimant_mention)]:
+        before = text[m.start - 1] if m.start else " "
+        after = text[m.end] if m.end < len(text) else " "
+        assert not before.isalnum() and not after.isalnum(), (m.text, m.label, m.canonical)  # whole words only

@@ -30,7 +30,8 @@ class SentenceActors:
 
 
 def _mention(doc: Document, para: Paragraph, span: ActorSpan) -> Mention:
-    start, end = para.offset + span.char_start, para.offset + span.char_end
+    offset = para.offset if span.offset is None else span.offset  # a speaker named paragraphs before
+    start, end = offset + span.char_start, offset + span.char_end
     text = doc.text[start:end]
     tidy = " ".join(normalise(text).split()).strip("' ")
     canonical = span.canonical or (tidy if tidy != text else None)

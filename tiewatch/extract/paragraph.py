@@ -22,6 +22,7 @@ class ActorSpan:
     char_end: int
     canonical: str | None = None
     head: int = -1
+    offset: int | None = None  # where its paragraph starts in the document; set by its Paragraph
 
     @property
     def name(self) -> str:
@@ -38,6 +39,8 @@ class Paragraph:
     context: list[ActorSpan] = field(default_factory=list)  # actors of the paragraphs before
 
     def index(self) -> None:
+        for m in self.mentions:
+            m.offset = self.offset  # a span carried into later paragraphs keeps its own place
         self.mentions.sort(key=lambda m: m.start)
         self.at = [-1] * len(self.doc)
         for n, m in enumerate(self.mentions):
@@ -72,7 +75,7 @@ class Paragraph:
             return None
         span = self.doc[start:end]
         return ActorSpan(start, end, target.kind, "ref", span.text, span.start_char, span.end_char,
-                         canonical=target.name, head=token.i)
+                         canonical=target.name, head=token.i, offset=self.offset)
 
     def _speaker(self, token: Any, kinds: set[str]) -> ActorSpan | None:
         """"The movement said it had formed ...": the subject pronoun of a reported clause is the
