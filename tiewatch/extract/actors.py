@@ -237,6 +237,21 @@ def harmonise(paras: list[Paragraph]) -> None:
         known = {m.text: m for q in paras for m in q.mentions if m.kind in ("group", "person")}
         _add_repeats(p, dict(sorted(known.items(), key=lambda item: -len(item[0]))))
         p.index()
+    voice = _voice(paras)
+    for p in paras:
+        p.voice = voice
+
+
+def _voice(paras: list[Paragraph]) -> ActorSpan | None:
+    """Who "we" and "our" are in a statement or a channel post: the first group the text has speak
+    ("The Kora Liberation Front categorically denies ..."), else the first group it names."""
+    speech = lexicon().words("speech_verbs")
+    groups = [(p, m) for p in paras for m in p.mentions if m.kind == "group" and m.label != "ref"]
+    for p, m in groups:
+        token = p.doc[m.head if m.head >= 0 else m.end - 1]
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in speech:
+            return m
+    return groups[0][1] if groups else None
 
 
 def _add_repeats(para: Paragraph, known: dict[str, ActorSpan]) -> None:

@@ -37,6 +37,7 @@ class Paragraph:
     at: list[int] = field(default_factory=list)  # token index -> index into mentions, or -1
     concepts: set[str] = field(default_factory=set)  # names introduced as doctrines or slogans
     context: list[ActorSpan] = field(default_factory=list)  # actors of the paragraphs before
+    voice: ActorSpan | None = None  # who "we" are in this document (a statement's author group)
 
     def index(self) -> None:
         for m in self.mentions:
@@ -57,8 +58,18 @@ class Paragraph:
         lex = lexicon()
         lower = token.lower_
         pronouns = lex.mapping("backref_pronouns")
+        first = lex.words("first_person")
+        ours = [c for c in token.children if c.dep_ == "poss" and c.lower_ in first]
+        if lower in first or (ours and token.lemma_.lower() in lex.words("first_person_nouns")):
+            if self.voice is None or self.voice.name == skip:
+                return None
+            span = self.doc[min([token.i, *(c.i for c in ours)]):token.i + 1]
+            return ActorSpan(span.start, span.end, self.voice.kind, "ref", span.text, span.start_char, span.end_char,
+                             canonical=self.voice.name, head=token.i, offset=self.offset)
         if lower in pronouns:
             kinds, cue, start, end = set(pronouns[lower]), "", token.i, token.i + 1
+        elif any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+            return None  # "his group": the group of a person, which is not the nearest group named
         elif token.lemma_.lower() in lex.words("backref_nouns") and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "its", "their", "our")
             for c in token.children

@@ -1,7 +1,8 @@
 """Polarity of a tie: asserted, denied or hedged, read from the clause that carries it.
 
 - denied: the tie's verb (or the verb governing a tie noun) is negated ("did not meet", "never
-  met"), the tie noun has "no" ("no contact with"), a denial verb governs it ("denied supplying",
+  met"), its subject is "no one" ("no member of the front has met X", "nobody"), the tie noun has
+  "no" ("no contact with"), a denial verb governs it ("denied supplying",
   "rejects the charge that"), or the claim it sits in is called false ("reports that ... are false").
 - hedged: a modal (could, may, might, would, should) on the tie's clause, or the clause sits under
   "if", "unless" or "whether", or the sentence says "hypothetically"/"perhaps"/"possibly".
@@ -59,6 +60,9 @@ def polarity(cue: Any) -> Polarity:
     if first_verb is not None and first_verb.i != cue.i:
         negated |= any(c.dep_ == "neg" for c in first_verb.children)
     negated |= any(c.lower_ in negations and c.dep_ in ("neg", "det", "advmod") for c in cue.children)
+    if cue.pos_ in ("VERB", "AUX"):  # "no member of the front has met X", "nobody supplied them"
+        negated |= any(c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                       for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
     for t in _path(cue)[1:]:
         if t.lower_ in lex.words("concessive_words"):
             break  # "denied backing X, despite a report that said ...": the report is not denied
