@@ -29,3 +29,11 @@ def test_his_group_is_not_the_nearest_group_and_a_clause_of_its_own_keeps_its_ob
 def test_without_a_speaking_group_we_refers_to_no_one(run, ties):
     doc, mentions, claims = run("We were told that the convoy was attacked near Tera by unknown men.")
     assert not [m for m in mentions if m.text.lower() == "we"]
+
+
+def test_a_question_about_who_does_it_claims_nothing(run, ties):
+    text = ("# Kora Valley: who supplies Ansar al-Wadi? (working note)\n\n"
+            "Who trains the Kivu Liberation Front? Officials say the Sahel Arms Network supplies rifles to the "
+            "Kivu Liberation Front.")
+    doc, mentions, claims = run(text)
+    assert ties(claims) == {("Sahel Arms Network", "supplies_weapons", "Kivu Liberation Front")}

@@ -107,7 +107,7 @@ def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterat
     for rule in RULES:
         for found in rule(para, sent):
             type_name = choose_type(found)
-            if type_name is None or _same(found.subject.name, found.object.name):
+            if type_name is None or _same(found.subject.name, found.object.name) or _asked(found.cue):
                 continue
             pol = polarity(found.cue)
             if pol.denier is not None and _reported_below(found.cue, pol.denier):
@@ -119,6 +119,13 @@ def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterat
             _keep(best, _claim(doc, para, found, type_name, pol.value, who, who_span, confidence, start, end))
     yield from best.values()
     yield from _disputed(doc, para, sent, list(best.values()))
+
+
+def _asked(cue: Any) -> bool:
+    """A question about who does it ("Who supplies Ansar al-Wadi?") claims nothing about anyone."""
+    if "?" not in cue.sent.text:
+        return False
+    return any(c.tag_ in ("WP", "WDT") for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
 def _same(a: str, b: str) -> bool:
