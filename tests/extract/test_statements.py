@@ -37,3 +37,10 @@ def test_a_question_about_who_does_it_claims_nothing(run, ties):
             "Kivu Liberation Front.")
     doc, mentions, claims = run(text)
     assert ties(claims) == {("Sahel Arms Network", "supplies_weapons", "Kivu Liberation Front")}
+
+
+def test_a_verb_with_its_own_preposition_does_not_borrow_the_next_verbs_object(run, ties):
+    doc, mentions, claims = run("Katibat al-Furqan split from Ansar al-Wadi and now follows Wilayat Sahra.")
+    found = ties(claims)
+    assert ("Katibat al-Furqan", "splinter_of", "Ansar al-Wadi") in found
+    assert ("Katibat al-Furqan", "splinter_of", "Wilayat Sahra") not in found

@@ -180,11 +180,12 @@ def object_tokens(v: Any) -> Iterator[tuple[Any, str]]:
     holders = [v, *(c for c in v.children if c.dep_ in ("prt", "advmod") or c.dep_ == "nsubjpass" and c.pos_ == "NOUN")]
     if v.dep_ == "acomp":
         holders.append(v.head)
-    shared = [] if any(c.dep_ == "dobj" for c in v.children) else [
+    # "funded and armed X": X is the object of both; not "split from X and follows Y"
+    shared = [] if any(c.dep_ in ("dobj", "prep", "dative") for c in v.children) else [
         o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
         and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)  # "..., and no one has met X": own clause
         for o in c.children if o.dep_ == "dobj"]
-    for c in [*v.children, *shared]:  # "funded and armed X": X is the object of both
+    for c in [*v.children, *shared]:
         if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "ADP":
             yield c, c.dep_
             holders.extend(conjuncts(c))
