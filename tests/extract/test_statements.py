@@ -44,3 +44,12 @@ def test_a_verb_with_its_own_preposition_does_not_borrow_the_next_verbs_object(r
     found = ties(claims)
     assert ("Katibat al-Furqan", "splinter_of", "Ansar al-Wadi") in found
     assert ("Katibat al-Furqan", "splinter_of", "Wilayat Sahra") not in found
+
+
+def test_the_network_of_someone_is_theirs_not_the_last_group_named(run, ties):
+    text = ("The Panel of Experts says the smuggling network of Idrissa Maiga moves rifles and ammunition "
+            "for Ansar al-Wadi from the Ouarzik crossing.")
+    doc, mentions, claims = run(text)
+    found = ties(claims)
+    assert any(s == "Idrissa Maiga" and o == "Ansar al-Wadi" for s, _, o in found)
+    assert not any(s == "Panel of Experts" for s, _, o in found)

@@ -70,6 +70,9 @@ class Paragraph:
             kinds, cue, start, end = set(pronouns[lower]), "", token.i, token.i + 1
         elif any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
             return None  # "his group": the group of a person, which is not the nearest group named
+        elif any(c.dep_ == "prep" and c.lower_ == "of" and any(self.mention_at(o.i) for o in c.children)
+                 for c in token.children):
+            return None  # "the smuggling network of X" names its owner; it refers back to no one
         elif token.lemma_.lower() in lex.words("backref_nouns") and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "its", "their", "our")
             for c in token.children
