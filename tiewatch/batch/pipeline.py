@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
+from tiewatch.graph import refresh
 from tiewatch.ingest import DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
 from tiewatch.ingest.fingerprint import storable
-from tiewatch.model import Document, ExtractError, IngestError
+from tiewatch.model import Document, IngestError
 
 Progress = Callable[[str, int], None]  # (origin just done, total number of inputs)
 
@@ -51,30 +52,6 @@ class _Outcome:
     item: Item
     documents: list[Document]
     error: str | None = None
-
-
-def load_extractor(name: str) -> Any | None:
-    """An instance of the named extractor, or None while the extract stage offers no registry."""
-    from tiewatch import extract
-
-    registry = getattr(extract, "extractors", None)
-    if registry is None:
-        return None
-    try:
-        return registry.get(name)()
-    except KeyError:
-        raise ExtractError(f"no extractor named {name!r}; known: {', '.join(registry.names()) or 'none'}") from None
-
-
-def refresh_graph(store) -> bool:
-    """Rebuild ties from claims when the graph stage offers `refresh`; False while it does not."""
-    from tiewatch import graph
-
-    refresh = getattr(graph, "refresh", None)
-    if refresh is None:
-        return False
-    refresh(store)
-    return True
 
 
 def store_files(store) -> frozenset[Path]:
@@ -110,7 +87,8 @@ def ingest(
         fetcher.close()
         executor.close()
     if report.new:
-        report.refreshed = refresh_graph(store)
+        refresh(store)
+        report.refreshed = True
     return report
 
 

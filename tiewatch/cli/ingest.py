@@ -10,7 +10,8 @@ from typing import Iterator
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest, load_extractor
+from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest
+from tiewatch.extract import get_extractor
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
 from tiewatch.ingest import DEFAULT_MAX_BYTES
@@ -80,7 +81,7 @@ def ingest(
     cap = parse_size(max_bytes)
     try:
         store = store_of(ctx, db)
-        chosen = None if no_extract else load_extractor(extractor)
+        chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
             report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap, progress=advance)
     except TiewatchError as exc:

@@ -6,7 +6,9 @@ names that are never actors (data/stoplist.txt) and the names of states and thei
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from types import MappingProxyType
+from typing import Mapping
 from importlib.resources import files
 from typing import Any
 
@@ -37,22 +39,26 @@ class Lexicon:
     def words(self, key: str) -> frozenset[str]:
         return _word_set(self, key)
 
-    def mapping(self, key: str) -> dict[str, Any]:
-        return dict(self.raw.get(key) or {})
+    def mapping(self, key: str) -> Mapping[str, Any]:
+        """A read-only view (no copy: the rules ask for these once per token)."""
+        return MappingProxyType(self.raw.get(key) or {})
 
     def priority(self, type_name: str) -> int:
         order = self.raw["type_priority"]
         return order.index(type_name) if type_name in order else len(order)
 
-    def theme_types(self, lemmas: set[str]) -> list[str]:
-        """Types that a thing given (weapons, money, training) stands for, best first."""
-        found = []
+    @cached_property
+    def _theme_cues(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        out = []
         for name in self.raw["theme_types"]:
             cues = {c.lower() for c in vocabulary()[name].noun_cues}
             cues |= {c[:-1] for c in cues if c.endswith("s") and len(c) > 4}
-            if cues & lemmas:
-                found.append(name)
-        return found
+            out.append((name, frozenset(cues)))
+        return tuple(out)
+
+    def theme_types(self, lemmas: set[str]) -> list[str]:
+        """Types that a thing given (weapons, money, training) stands for, best first."""
+        return [name for name, cues in self._theme_cues if cues & lemmas]
 
     def is_state(self, name: str) -> bool:
         text = name.lower()

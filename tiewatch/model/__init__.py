@@ -3,7 +3,7 @@
 `model` imports nothing else of the project, so every stage may import it.
 """
 
-from tiewatch.model.errors import (
+from .errors import (
     ExportError,
     ExtractError,
     IngestError,
@@ -12,9 +12,9 @@ from tiewatch.model.errors import (
     StoreError,
     TiewatchError,
 )
-from tiewatch.model.records import Actor, Claim, Document, Mention, Source, Tie
-from tiewatch.model.registry import Registry
-from tiewatch.model.vocabulary import TieType, vocabulary
+from .records import Actor, Claim, Document, Mention, Source, Tie
+from .registry import Registry
+from .vocabulary import TieType, vocabulary
 
 __all__ = [
     "Actor",

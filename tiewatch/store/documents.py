@@ -142,7 +142,9 @@ class DocumentsMixin:
                 rows = conn.execute(
                     select(documents).where(documents.c.id > last).order_by(documents.c.id).limit(batch)
                 ).all()
-                srcs = {r.id: _source_from_row(r) for r in conn.execute(select(sources)).all()}
+                wanted = {r.source_id for r in rows if r.source_id is not None}
+                srcs = {r.id: _source_from_row(r)
+                        for r in conn.execute(select(sources).where(sources.c.id.in_(wanted))).all()} if wanted else {}
             if not rows:
                 return
             for row in rows:

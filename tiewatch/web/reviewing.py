@@ -7,16 +7,11 @@ once (a rejected claim leaves its tie; the claim and the decision stay in the hi
 from __future__ import annotations
 
 from tiewatch import resolve
+from tiewatch.graph import refresh
 from tiewatch.model import ReviewError
 from tiewatch.store import ReviewEntry, Store, User
 
 CLAIM_ACTIONS = ("confirm", "reject", "reopen", "retype", "reverse")
-
-
-def refresh_graph(store: Store) -> None:
-    from tiewatch.graph import refresh
-
-    refresh(store)
 
 
 def review_claim(store: Store, user: User, claim_id: int, action: str, type: str | None = None) -> ReviewEntry:
@@ -36,13 +31,13 @@ def review_claim(store: Store, user: User, claim_id: int, action: str, type: str
         entry = store.review_claim(claim_id, user.name, reversed=not state["reviewed_reversed"])
     else:
         raise ReviewError(f"unknown review action {action!r}; use one of {', '.join(CLAIM_ACTIONS)}")
-    refresh_graph(store)
+    refresh(store)
     return entry
 
 
 def grade_source(store: Store, user: User, source_id: int, reliability: str) -> ReviewEntry:
     entry = store.grade_source(source_id, reliability, user.name)
-    refresh_graph(store)
+    refresh(store)
     return entry
 
 
@@ -52,7 +47,7 @@ def undo(store: Store, user: User, entry_id: int) -> ReviewEntry:
     if entry.target_kind == "actor" and not entry.undone_at:
         _undo_actor_change(store, entry)
     entry = store.undo_review(entry_id, user.name)
-    refresh_graph(store)
+    refresh(store)
     return entry
 
 
@@ -64,7 +59,7 @@ def merge_actors(store: Store, user: User, keep_id: int, other: str, why: str | 
         user.name, "merge", "actor", kept.id,
         {"merged": None}, {"merged": gone.id, "merged_name": gone.name, "merge_log_id": log_id},
     )
-    refresh_graph(store)
+    refresh(store)
     return entry
 
 
@@ -73,7 +68,7 @@ def split_actor(store: Store, user: User, actor_id: int, alias: str, why: str | 
     actor = resolve.find_actor(store, actor_id)
     log_id = resolve.split(store, actor.id, alias, why=why, who=user.name)
     entry = store.log_review(user.name, "split", "actor", actor.id, {"alias": alias}, {"alias": None, "merge_log_id": log_id})
-    refresh_graph(store)
+    refresh(store)
     return entry
 
 
