@@ -4,6 +4,7 @@ redirect to a non-host address, oversized bodies (declared and undeclared) and a
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 ARTICLE = (b"<!DOCTYPE html><html><head><title>Clash at the ford</title></head><body><nav>Home | World</nav>"
            b"<article><p>The Eastern Front clashed with the Gourma Defence Militia at the ford, officials said.</p>"
@@ -36,6 +37,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, ARTICLE)
         elif path == "/latest":  # no extension: only the content type and the bytes say it is a feed
             self.send(200, FEED, "application/rss+xml")
+        elif path.startswith("/feed-body/"):  # a "feed" whose body is a local path (or a URL)
+            self.send(200, unquote(path.removeprefix("/feed-body/")).encode(), "application/rss+xml")
         elif path.startswith("/hop/"):
             left = int(path.rsplit("/", 1)[1])
             self.send(302, headers=[("Location", f"/hop/{left - 1}" if left > 1 else "/article")])

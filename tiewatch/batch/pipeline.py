@@ -72,8 +72,9 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
-    items = expand(targets, exclude=store_files(store))
+    items = expand(targets, exclude=store_files(store), follow_links=follow_links)
     report = IngestReport(inputs=len(items), extractor=getattr(extractor, "name", None) if extractor else None)
     fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
     executor = executor or LocalExecutor()

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import out_console
+from tiewatch.cli.context import err_console, out_console
 from tiewatch.model import Claim, Document, IngestError
 
 
@@ -19,12 +19,20 @@ class Format(str, Enum):
     table = "table"
 
 
-def _documents(paths: list[str]) -> Iterator[tuple[str, Document]]:
-    """(the input as the user named it, document) for every document in every input."""
+def _documents(paths: list[str], follow_links: bool) -> Iterator[tuple[str, Document]]:
+    """(the input as the user named it, document) for every document in every input. A file found
+    in a folder that cannot be read is skipped with its reason on stderr; a named one stops the run."""
     from tiewatch.ingest import expand, read_item
 
-    for item in expand(paths):
-        for doc in read_item(item):
+    for item in expand(paths, follow_links=follow_links):
+        try:
+            found = read_item(item)
+        except IngestError as exc:
+            if item.direct:
+                raise
+            err_console.print(f"skipped {exc}", markup=False)
+            continue
+        for doc in found:
             yield item.origin, doc
 
 
@@ -49,6 +57,7 @@ def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders (recursive) to read."),
     format: Format = typer.Option(Format.jsonl, "--format", help="jsonl: one JSON object per claim; table for reading."),
     extractor: str = typer.Option("rules", "--extractor", help="Which extractor finds the ties."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Read symbolic links, also those leading out of a folder."),
 ) -> None:
     """Print the ties the files claim (who, what tie, whom, asserted/denied/hedged, who says so,
     the sentence and its offsets) without storing anything."""
@@ -58,7 +67,7 @@ def extract(
     sources: dict[int, str] = {}
 
     def documents() -> Iterator[Document]:
-        for source, doc in _documents(paths):
+        for source, doc in _documents(paths, follow_links):
             sources[id(doc)] = source
             yield doc
 

@@ -72,6 +72,10 @@ def ingest(
     max_bytes: str = typer.Option(
         f"{DEFAULT_MAX_BYTES // 10**6}MB", "--max-bytes", help="Skip any file or download larger than this (e.g. 50MB, 2GB)."
     ),
+    follow_links: bool = typer.Option(
+        False, "--follow-links",
+        help="Read symbolic links, also those leading out of a folder (refused by default, so a link cannot bring in a local file).",
+    ),
 ) -> None:
     """Store what you collected: pages, PDF/DOCX/TXT/MD, RSS/Atom feeds, Telegram exports, URLs.
 
@@ -83,7 +87,8 @@ def ingest(
         store = store_of(ctx, db)
         chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
-            report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap, progress=advance)
+            report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap,
+                                progress=advance, follow_links=follow_links)
     except TiewatchError as exc:
         err_console.print(f"error: {storable(str(exc))}", markup=False)
         raise typer.Exit(exc.exit_code) from None

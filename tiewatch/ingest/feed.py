@@ -105,9 +105,13 @@ class FeedReader:
         return 0
 
     def read(self, blob: Blob) -> Iterator[Document]:
+        import io
+
         import feedparser
 
-        parsed = feedparser.parse(blob.data)
+        # A stream, never the bytes themselves: given bytes or a string, feedparser first tries them
+        # as a URL to fetch and as a local path to open, so a body of "/etc/passwd" would be read.
+        parsed = feedparser.parse(io.BytesIO(blob.data))
         if not parsed.entries:
             why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() if parsed.bozo else ""
             detail = f" ({why})" if why else ""

@@ -20,40 +20,75 @@ DEFAULT_MAX_BYTES = 50 * 1000 * 1000
 
 @dataclass(frozen=True)
 class Item:
-    """One thing to read: a file or a URL. `direct` = named on the command line (not found in a folder)."""
+    """One thing to read: a file or a URL. `direct` = named on the command line (not found in a folder).
+
+    `within` is the real path of the folder a file was found in: what it reads must stay inside it,
+    so a symbolic link in a collected folder can never bring /etc/passwd into the store. `follow_links`
+    lifts that rule (and lets a link named on the command line be read)."""
 
     origin: str
     direct: bool
+    within: str | None = None
+    follow_links: bool = False
 
 
-def expand(targets: list[str], exclude: frozenset[Path] = frozenset()) -> list[Item]:
+def expand(targets: list[str], exclude: frozenset[Path] = frozenset(), follow_links: bool = False) -> list[Item]:
     """Files and URLs to read, folders walked recursively in name order (hidden entries left out).
 
     Files in `exclude` (the store's own database files) are never read from a folder. A named path
-    that does not exist is an IngestError: the user mistyped it.
+    that does not exist is an IngestError: the user mistyped it; so is a named link, unless
+    `follow_links`. Links inside a folder become items that `load` refuses with their reason.
     """
-    skip = {path.resolve() for path in exclude}
+    skip = {os.path.realpath(path) for path in exclude}
     items: list[Item] = []
     for target in targets:
         if is_url(target):
             items.append(Item(target, direct=True))
             continue
         path = Path(target)
+        if path.is_symlink() and not follow_links:
+            raise IngestError(f"{target}: a symbolic link (to {os.path.realpath(path)}); pass --follow-links to read it")
         if path.is_dir():
-            items.extend(Item(str(found), direct=False) for found in _walk(path) if found.resolve() not in skip)
+            within = os.path.realpath(path)
+            items.extend(Item(str(found), direct=False, within=within, follow_links=follow_links)
+                         for found in _walk(path, follow_links) if os.path.realpath(found) not in skip)
         elif path.exists():
-            items.append(Item(target, direct=True))
+            items.append(Item(target, direct=True, follow_links=follow_links))
         else:
             raise IngestError(f"{target}: no such file, folder or URL")
     return items
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
+def _walk(folder: Path, follow_links: bool) -> Iterator[Path]:
+    """Every file under `folder`, and every link to a folder (os.walk does not descend into those
+    unless `follow_links`; listing them lets the run say why they were skipped). A loop of links is
+    walked once: a folder whose real path was already seen is not entered again."""
+    seen: set[str] = set()
+    for root, dirs, names in os.walk(folder, followlinks=follow_links):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        linked = sorted(d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d)))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (follow_links or d not in linked))
+        for name in sorted([*names, *([] if follow_links else linked)]):
             if not name.startswith("."):
                 yield Path(root) / name
+
+
+def _outside(item: Item, real: str) -> str | None:
+    """Why a file may not be read: a link, named or found, that leads out of where the user pointed."""
+    if item.follow_links:
+        return None
+    path = item.origin
+    if item.within is None:
+        return f"a symbolic link (to {real}); pass --follow-links to read it" if os.path.islink(path) else None
+    if os.path.islink(path) and os.path.isdir(path):
+        return f"a link to a folder ({real}); pass --follow-links to read it"
+    if os.path.commonpath([real, item.within]) != item.within:
+        return f"a link to a file outside the folder ({real}); pass --follow-links to read it"
+    return None
 
 
 def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
@@ -63,6 +98,10 @@ def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
             raise IngestError(f"{item.origin}: URLs cannot be fetched here")
         return fetcher.fetch(item.origin)
     path = Path(item.origin)
+    real = os.path.realpath(path)
+    refused = _outside(item, real)
+    if refused:
+        raise IngestError(f"{item.origin}: {refused}")
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -73,13 +112,20 @@ def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
             raise IngestError(
                 f"{item.origin}: too large ({human_size(size)}, the cap is {human_size(max_bytes)}; see --max-bytes)"
             )
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_capped(Path(real), max_bytes, follow=item.follow_links)
     except OSError as exc:
         raise IngestError(f"{item.origin}: cannot read it ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise IngestError(f"{item.origin}: too large (it grew past the {human_size(max_bytes)} cap while read)")
     return Blob(data, origin=item.origin, name=path.name)
+
+
+def _read_capped(path: Path, max_bytes: int, follow: bool) -> bytes:
+    """At most `max_bytes + 1` bytes of a regular file, opened by its real path. Without `follow` it
+    is opened with O_NOFOLLOW, so a file swapped for a link after the checks is refused by the kernel."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        return handle.read(max_bytes + 1)
 
 
 def read_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: Fetcher | None = None) -> list[Document]:
