@@ -107,21 +107,44 @@ def draw(pool: list[dict], documents: int, per_document: int, rng: random.Random
     return out
 
 
+def _entry(para: dict) -> dict:
+    slug = re.sub(r"[^a-z0-9]+", "-", str(para["document"]).lower()).strip("-")[:40]
+    return {"id": f"{para['source']}-{slug}-{para['n']}", "document": para["document"],
+            "publisher": para["publisher"], "published": para["published"], "url": para["url"],
+            "text": para["text"], "ties": []}
+
+
+def first_draw(shared: Path) -> list[dict]:
+    """The paragraphs of the first annotation round (train, dev and the frozen test)."""
+    rng = random.Random(SEED)
+    return draw(treasury(shared), 90, 2, rng) + draw(cia(shared), 50, 2, rng) + draw(re3d(shared), 40, 1, rng)
+
+
+def extra_draw(shared: Path, count: int) -> list[dict]:
+    """`count` more paragraphs for training, only from documents of the train split, none drawn
+    before: half Treasury press releases, half CIA profiles (as many as remain)."""
+    taken = {_entry(p)["id"] for p in first_draw(shared)}
+    rng = random.Random(SEED + 1)
+    out = []
+    for pool, share in ((cia(shared), count // 2), (treasury(shared), count)):
+        fresh = [p for p in pool if split_of(p["source"], p["document"]) == "train" and _entry(p)["id"] not in taken]
+        picked = rng.sample(fresh, min(share, len(fresh), count - len(out)))
+        out.extend(picked)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "benchmarks/real")
+    ap.add_argument("--extra", type=int, default=0, metavar="N",
+                    help="draw N more training paragraphs (train documents only) into train/extra-*.yaml")
     args = ap.parse_args()
-    rng = random.Random(SEED)
-    drawn = draw(treasury(args.shared), 90, 2, rng) + draw(cia(args.shared), 50, 2, rng) + draw(re3d(args.shared), 40, 1, rng)
+    drawn = extra_draw(args.shared, args.extra) if args.extra else first_draw(args.shared)
     files: dict[tuple[str, str], list[dict]] = {}
     for para in drawn:
         split = split_of(para["source"], para["document"])
-        slug = re.sub(r"[^a-z0-9]+", "-", str(para["document"]).lower()).strip("-")[:40]
-        entry = {"id": f"{para['source']}-{slug}-{para['n']}", "document": para["document"],
-                 "publisher": para["publisher"], "published": para["published"], "url": para["url"],
-                 "text": para["text"], "ties": []}
-        files.setdefault((split, para["source"]), []).append(entry)
+        files.setdefault((split, "extra" if args.extra else para["source"]), []).append(_entry(para))
     for (split, source), paras in sorted(files.items()):
         paras.sort(key=lambda p: p["id"])
         (args.out / split).mkdir(parents=True, exist_ok=True)
