@@ -12,6 +12,7 @@ from tiewatch.extract.missed import (acronyms, drop_titles, named_areas, nationa
                                      unnamed_people)
 from tiewatch.extract.paragraph import ActorSpan, Paragraph
 from tiewatch.extract.ruler import watchlist_index
+from tiewatch.extract.spans import whole_names
 
 __all__ = ["ActorSpan", "Paragraph", "harmonise", "paragraph_actors"]
 
@@ -180,6 +181,8 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
         taken.update(range(start, end))
         para.mentions.append(ActorSpan(start, end, kind, ent.ent_id_ or ent.label_, span.text,
                                        span.start_char, span.end_char, head=span.root.i))
+    whole_names(para)
+    taken = {i for m in para.mentions for i in range(m.start, m.end)}
     unnamed_people(para, taken)
     named_areas(para, taken)
     unnamed_organs(para, taken)

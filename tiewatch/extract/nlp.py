@@ -28,9 +28,22 @@ _NORMALISE = str.maketrans({
 _SENTENCE_END = re.compile(r"""[.!?:;"')]\s*$""")
 
 
+# UN sanctions reference codes "(QDe.004)", "(QDi.316)" and citation marks "[11]": spaces.
+_REFERENCE = re.compile(r"\((?:Q[DI][ei]|[A-Z]{2,3}[a-z]?)\.\d{2,4}\)|\[\d{1,3}\]")
+# A dateline: a capital city in capitals before a dash ("WASHINGTON –", "BAGHDAD —").
+_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{3,})?)(?=\s*[\u2013\u2014-]+\s)")
+
+
 def normalise(text: str) -> str:
-    """Straight quotes, editorial brackets as spaces; the result has exactly the same length."""
-    return text.translate(_NORMALISE)
+    """Straight quotes, editorial brackets, reference codes, citation marks and datelines as
+    spaces; the result has exactly the same length, so offsets never move."""
+    text = _REFERENCE.sub(lambda m: " " * len(m.group(0)), text).translate(_NORMALISE)
+    if _DATELINE.search(text) is None:
+        return text
+    from tiewatch.extract.lexicon import lexicon
+
+    states = lexicon().states
+    return _DATELINE.sub(lambda m: " " * len(m.group(1)) if m.group(1).lower() in states else m.group(1), text)
 
 
 def _load_model() -> Any:

@@ -1,0 +1,53 @@
+"""Whole names (tiewatch.extract.spans and the normaliser): each repair with the sentences it must
+mend and the neighbours it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiewatch.extract.nlp import normalise
+
+pytestmark = pytest.mark.slow
+
+
+def names(run, text):
+    _, mentions, _ = run(text)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The U.S. Department of the Treasury designated the network today.", "U.S. Department of the Treasury"),
+    ("Iran's Ministry of Intelligence and Security funded the cell.", "Ministry of Intelligence and Security"),
+    ("Syria hosts the Popular Front for the Liberation of Palestine – General Command in Damascus.",
+     "Popular Front for the Liberation of Palestine – General Command"),
+    ("al-Qa'ida in the Islamic Maghreb (North Africa) operates in the Sahel.", "al-Qa'ida in the Islamic Maghreb"),
+])
+def test_names_cut_by_the_tagger_are_whole(run, text, whole):
+    assert whole in names(run, text)
+
+
+def test_an_open_bracket_is_not_part_of_a_name(run):
+    found = names(run, "The Office of Foreign Assets Control (OFAC) designated Iyad Nazmi Salih Khalil.")
+    assert "Office of Foreign Assets Control" in found and "OFAC" in found
+    assert not any("(" in n for n in found)
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("The leader of Hamas met officials of Hizballah in Beirut.", ["Hamas", "Hizballah"]),
+    ("Hizballah - unlike Hamas - rejected the offer.", ["Hizballah", "Hamas"]),
+    ("The army of Mali fought the Islamic State in Mozambique.", ["Mali"]),
+])
+def test_neighbours_stay_apart(run, text, apart):
+    found = names(run, text)
+    for name in apart:
+        assert name in found
+
+
+def test_reference_codes_citations_and_datelines_become_spaces():
+    text = "Al-Qaida (QDe.004) funded [11] them. WASHINGTON – OFAC acted; ISIS – Sinai Province"
+    out = normalise(text)
+    assert len(out) == len(text)
+    assert "QDe" not in out and "11" not in out and "WASHINGTON" not in out
+    assert "ISIS – Sinai Province" in out and "Al-Qaida" in out
