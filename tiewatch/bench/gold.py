@@ -49,6 +49,7 @@ class GoldDoc:
     ties: list[GoldTie]
     publisher: str | None = None
     actor_spans: list[tuple[int, int]] = field(default_factory=list)  # re3d: every actor entity
+    reviewed: bool = False  # the annotation has had its second reading (benchmarks/GUIDE.md)
 
 
 @dataclass
@@ -128,5 +129,6 @@ def load_paragraphs(folder: Path, name: str) -> GoldSet:
             if not isinstance(para, dict) or not isinstance(para.get("text"), str):
                 raise NotFound(f"{where}: a paragraph needs an id and a text")
             ties = [parse_tie(t, where) for t in para.get("ties") or []]
-            docs.append(GoldDoc(str(para.get("id", f"{path.stem}-{n + 1}")), para["text"], ties, para.get("publisher")))
+            docs.append(GoldDoc(str(para.get("id", f"{path.stem}-{n + 1}")), para["text"], ties, para.get("publisher"),
+                                reviewed=bool(para.get("reviewed"))))
     return GoldSet(name, docs)

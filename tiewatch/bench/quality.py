@@ -14,7 +14,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from tiewatch.bench.gold import GoldSet, load_paragraphs, load_seed
 from tiewatch.bench.re3d import load_re3d
@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_SETS = REPO / "benchmarks"
 SET_NAMES = ("seed", "re3d", "devset", "heldout")
+REAL_SPLITS = ("real-train", "real-dev", "real-test")
 EXTRACTORS = ("rules", "cooccurrence")
 
 
@@ -37,6 +38,8 @@ def load_set(name: str, shared: Path = DEFAULT_SHARED, sets: Path = DEFAULT_SETS
     }
     if name in loaders:
         return loaders[name]()
+    if name in REAL_SPLITS:  # the annotated real paragraphs, by split (benchmarks/GUIDE.md)
+        return load_paragraphs(sets / "real" / name.removeprefix("real-"), name)
     if name.isidentifier() and (sets / name).is_dir():
         return load_paragraphs(sets / name, name)
     raise TiewatchError(f"unknown gold set {name!r}; choose from {', '.join(SET_NAMES)} or a folder of {sets}")
@@ -46,11 +49,11 @@ def documents(goldset: GoldSet) -> list[Document]:
     return [Document(text=d.text, kind="text", origin=d.id, author=d.publisher) for d in goldset.docs]
 
 
-def run(extractor_name: str, goldset: GoldSet, advance: Callable[[], None] = lambda: None) -> dict[str, list[Claim]]:
-    """Claims per gold document id, from one extractor."""
+def run(extractor: str | Any, goldset: GoldSet, advance: Callable[[], None] = lambda: None) -> dict[str, list[Claim]]:
+    """Claims per gold document id, from one extractor (by name, or an instance)."""
     from tiewatch.extract import get_extractor
 
-    engine = get_extractor(extractor_name)
+    engine = get_extractor(extractor) if isinstance(extractor, str) else extractor
     claims: dict[str, list[Claim]] = {}
     for doc, _mentions, found in engine.extract(documents(goldset)):
         claims[doc.origin] = found

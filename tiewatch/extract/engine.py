@@ -4,7 +4,7 @@ claimant, and keep the evidence (sentence, offsets, rule, confidence) on every c
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.extract.actors import ActorSpan, Paragraph, harmonise, paragraph_actors
 from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen, speaker_phrase
@@ -101,22 +101,35 @@ def actor_sentences(docs: Iterable[Document]) -> Iterator[tuple[Document, list[S
         yield doc, out
 
 
-def _claims(doc: Document, para: Paragraph, sent: Any, voices: Voices) -> Iterator[Claim]:
-    start, end = _sentence_bounds(doc, para, sent)
-    best: dict[tuple[str, ...], Claim] = {}
+def rule_findings(para: Paragraph, sent: Any) -> list[tuple[Found, str]]:
+    """What the hand-written rules find in one sentence, each with the type its actor kinds allow."""
+    out = []
     for rule in RULES:
         for found in rule(para, sent):
             type_name = choose_type(found)
-            if type_name is None or _same(found.subject.name, found.object.name) or _asked(found.cue):
+            if type_name is None or same_actor(found.subject.name, found.object.name) or _asked(found.cue):
                 continue
-            pol = polarity(found.cue)
-            if pol.denier is not None and _reported_below(found.cue, pol.denier):
-                accuser, accuser_span = claimant(para, found.cue, voices, None, below=pol.denier)
-                _keep(best, _claim(doc, para, found, type_name, "asserted", accuser, accuser_span, found.confidence, start, end))
-            who, who_span = claimant(para, found.cue, voices, pol.denier)
-            confidence = found.confidence - 0.15 * pol.weak
-            confidence -= 0.1 * (found.subject.label == "ref") + 0.1 * (found.object.label == "ref")
-            _keep(best, _claim(doc, para, found, type_name, pol.value, who, who_span, confidence, start, end))
+            out.append((found, type_name))
+    return out
+
+
+def settle(doc: Document, para: Paragraph, sent: Any, voices: Voices, findings: Iterable[tuple[Found, str]],
+           extractor: str) -> Iterator[Claim]:
+    """Claims from findings: polarity and claimant read from each finding's cue, the evidence kept,
+    one claim per (ends, type, polarity) in a sentence, and a denier's own claim beside an
+    assertion it disputes."""
+    start, end = _sentence_bounds(doc, para, sent)
+    best: dict[tuple[str, ...], Claim] = {}
+    for found, type_name in findings:
+        pol = polarity(found.cue)
+        if pol.denier is not None and _reported_below(found.cue, pol.denier):
+            accuser, accuser_span = claimant(para, found.cue, voices, None, below=pol.denier)
+            _keep(best, _claim(doc, para, found, type_name, "asserted", accuser, accuser_span, found.confidence,
+                               start, end, extractor))
+        who, who_span = claimant(para, found.cue, voices, pol.denier)
+        confidence = found.confidence - 0.15 * pol.weak
+        confidence -= 0.1 * (found.subject.label == "ref") + 0.1 * (found.object.label == "ref")
+        _keep(best, _claim(doc, para, found, type_name, pol.value, who, who_span, confidence, start, end, extractor))
     yield from best.values()
     yield from _disputed(doc, para, sent, list(best.values()))
 
@@ -128,20 +141,20 @@ def _asked(cue: Any) -> bool:
     return any(c.tag_ in ("WP", "WDT") for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
-def _same(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """One actor under two spellings in one sentence: "Michel Samaha" and "Samaha"."""
     a, b = a.lower(), b.lower()
     return a == b or a.endswith(" " + b) or b.endswith(" " + a) or a + "s" == b or b + "s" == a
 
 
 def _claim(doc: Document, para: Paragraph, found: Found, type_name: str, polarity_value: str, who: str,
-           who_span: ActorSpan | None, confidence: float, start: int, end: int) -> Claim:
+           who_span: ActorSpan | None, confidence: float, start: int, end: int, extractor: str) -> Claim:
     return Claim(
         subject=_mention(doc, para, found.subject), object=_mention(doc, para, found.object),
         type=type_name, polarity=polarity_value, claimant=who, sentence=doc.text[start:end],
         start=start, end=end, rule=found.rule, confidence=round(max(0.05, confidence), 2),
         claimant_mention=_mention(doc, para, who_span) if who_span else None,
-        extractor="rules", document_id=doc.id,
+        extractor=extractor, document_id=doc.id,
     )
 
 
@@ -183,10 +196,6 @@ def _disputed(doc: Document, para: Paragraph, sent: Any, claims: list[Claim]) ->
                         yield replace(claim, polarity="denied", claimant=who, rule=f"{claim.rule}+disputed",
                                       claimant_mention=None)
 
-
-
-
-
 def _with_claim_mentions(mentions: list[Mention], claims: list[Claim]) -> list[Mention]:
     """Every mention a claim stands on is among the document's mentions (back-references and
     state organs are made while reading a sentence), each claim pointing at the listed object."""
@@ -208,13 +217,21 @@ class RulesExtractor:
     name = "rules"
 
     def extract(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Mention], list[Claim]]]:
-        for doc, paras in parsed(docs):
-            voices = Voices(default=default_claimant(doc))
-            mentions: list[Mention] = []
-            claims: list[Claim] = []
-            for para in paras:
-                for sent in para.doc.sents:
-                    claims.extend(_claims(doc, para, sent, voices))
-                    listen(para, sent, voices)
-                mentions.extend(_mention(doc, para, m) for m in para.mentions)
-            yield doc, _with_claim_mentions(mentions, claims), claims
+        return extract_with(docs, rule_findings, self.name)
+
+
+Finder = Callable[[Paragraph, Any], Iterable[tuple[Found, str]]]
+
+
+def extract_with(docs: Iterable[Document], find: Finder, name: str) -> Iterator[tuple[Document, list[Mention], list[Claim]]]:
+    """Each document with its mentions and claims, `find` giving the findings of each sentence."""
+    for doc, paras in parsed(docs):
+        voices = Voices(default=default_claimant(doc))
+        mentions: list[Mention] = []
+        claims: list[Claim] = []
+        for para in paras:
+            for sent in para.doc.sents:
+                claims.extend(settle(doc, para, sent, voices, find(para, sent), name))
+                listen(para, sent, voices)
+            mentions.extend(_mention(doc, para, m) for m in para.mentions)
+        yield doc, _with_claim_mentions(mentions, claims), claims

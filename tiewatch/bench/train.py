@@ -1,0 +1,178 @@
+"""`tiewatch bench train`: fit the tie classifier from annotated paragraphs and write the model file.
+
+    python -m tiewatch.bench.train [--out tiewatch/extract/data/ties-model.json]
+
+Training data: the real annotated paragraphs of `benchmarks/real/train` plus the paragraph sets
+written for tuning (`benchmarks/devset`, `benchmarks/devset2`). Model choice (the regularisation
+strength and the decision threshold) is made on `benchmarks/real/dev`. The frozen
+`benchmarks/real/test`, the held-out set, the seed and re3d are never read here.
+
+Every candidate pair the extractor sees becomes one example: its features (tiewatch.extract.pairs)
+and its class — the first type of a gold tie whose ends are the pair's two mentions, with the
+direction relative to text order, or "none". A denied or hedged gold tie still names its type:
+polarity is read from the clause afterwards, not learned. The fit (scikit-learn's multinomial
+logistic regression, lbfgs) is deterministic, so the same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from tiewatch.bench.gold import GoldDoc, GoldSet, GoldTie, name_key
+from tiewatch.bench.quality import DEFAULT_SETS, documents, load_set
+from tiewatch.bench.scorer import score
+from tiewatch.model import TiewatchError
+
+TRAIN_SETS = ("real-train", "devset", "devset2")
+DEV_SET = "real-dev"
+C_GRID = (0.3, 1.0)
+NONE_WEIGHTS = (0.3, 1.0)  # the weight of "no tie" examples against tie examples
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+MIN_PRECISION = 0.7
+
+
+def _names(span) -> set[str]:
+    return {name_key(n) for n in (span.text, span.canonical) if n}
+
+
+def _ends(tie: GoldTie, names: set[str]) -> tuple[bool, bool]:
+    return bool(names & {name_key(n) for n in tie.subject}), bool(names & {name_key(n) for n in tie.object})
+
+
+def gold_label(ties: list[GoldTie], first, second) -> str:
+    """The class of a candidate pair under the gold ties of its paragraph."""
+    from tiewatch.extract.pairs import NONE, label
+
+    a, b = _names(first), _names(second)
+    for tie in ties:
+        a_subject, a_object = _ends(tie, a)
+        b_subject, b_object = _ends(tie, b)
+        if a_subject and b_object:
+            return label(tie.types[0], True)
+        if b_subject and a_object:
+            return label(tie.types[0], False)
+    return NONE
+
+
+def examples(goldsets: Iterable[GoldSet]) -> tuple[list[set[str]], list[str]]:
+    """(features, class) of every candidate pair in the gold sets' paragraphs."""
+    from tiewatch.extract.engine import parsed, rule_findings
+    from tiewatch.extract.pairs import candidates, features
+
+    X: list[set[str]] = []
+    y: list[str] = []
+    for goldset in goldsets:
+        by_id: dict[str, GoldDoc] = {d.id: d for d in goldset.docs}
+        for doc, paras in parsed(documents(goldset)):
+            ties = by_id[doc.origin].ties
+            for para in paras:
+                for sent in para.doc.sents:
+                    for pair in candidates(para, sent, rule_findings(para, sent)):
+                        X.append(features(pair, para.doc))
+                        y.append(gold_label(ties, pair.first, pair.second))
+    return X, y
+
+
+def fit(X: list[set[str]], y: list[str], c: float, none_weight: float, about: dict):
+    """A TieModel fitted on the examples (threshold left at 0; chosen on dev afterwards)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from tiewatch.extract.classifier import TieModel
+
+    vectorizer = DictVectorizer(sparse=True)
+    matrix = vectorizer.fit_transform([{f: 1 for f in sorted(x)} for x in X])
+    model = LogisticRegression(C=c, max_iter=3000, solver="lbfgs", tol=1e-6)
+    model.fit(matrix, y, sample_weight=[none_weight if label == "none" else 1.0 for label in y])
+    names = vectorizer.get_feature_names_out()
+    weights = {}
+    for column, feature in enumerate(names):
+        row = tuple(round(float(w), 4) for w in model.coef_[:, column])
+        if any(abs(w) >= 1e-3 for w in row):
+            weights[str(feature)] = row
+    intercept = tuple(round(float(b), 4) for b in model.intercept_)
+    return TieModel(tuple(str(c) for c in model.classes_), intercept, weights, 0.0, dict(about, C=c, none_weight=none_weight))
+
+
+def _fingerprint(folder: Path, names: Iterable[str]) -> dict[str, str]:
+    out = {}
+    for name in names:
+        base = folder / (name.replace("real-", "real/") if name.startswith("real-") else name)
+        digest = hashlib.sha256()
+        for path in sorted(base.glob("*.yaml")):
+            digest.update(path.name.encode() + path.read_bytes())
+        out[name] = digest.hexdigest()[:16]
+    return out
+
+
+def _reviewed(goldset: GoldSet) -> GoldSet:
+    """The real set's paragraphs that have had their second reading; an unannotated paragraph
+    (`ties: []` still to be filled in) would otherwise teach that nothing in it is a tie."""
+    if not goldset.name.startswith("real-"):
+        return goldset
+    return GoldSet(goldset.name, [d for d in goldset.docs if d.reviewed])
+
+
+def train(sets_dir: Path = DEFAULT_SETS, log=print):
+    """The model chosen on dev: for each C of the grid and each threshold, typed F1 on dev among
+    settings whose precision reaches MIN_PRECISION (else the best F1)."""
+    from dataclasses import replace
+
+    from tiewatch.bench.quality import run
+    from tiewatch.extract.learned import LearnedExtractor
+
+    train_sets = [_reviewed(load_set(name, sets=sets_dir)) for name in TRAIN_SETS]
+    dev = load_set(DEV_SET, sets=sets_dir)
+    X, y = examples(train_sets)
+    positives = sum(label != "none" for label in y)
+    log(f"{len(y)} candidate pairs from {sum(len(g.docs) for g in train_sets)} paragraphs, {positives} with a tie")
+    about = {"trained_on": _fingerprint(sets_dir, TRAIN_SETS), "examples": len(y), "positives": positives,
+             "chosen_on": DEV_SET}
+    best = None
+    for c in C_GRID:
+        for none_weight in NONE_WEIGHTS:
+            model = fit(X, y, c, none_weight, about)
+            for threshold in THRESHOLDS:
+                candidate = replace(model, threshold=threshold)
+                t = score(dev, run(LearnedExtractor(candidate), dev)).typed
+                log(f"C={c} none_weight={none_weight} threshold={threshold}: "
+                    f"dev typed P {t.precision:.2f} R {t.recall:.2f} F1 {t.f1:.2f}")
+                rank = (t.precision >= MIN_PRECISION, round(t.f1, 4), -c, none_weight, threshold)
+                if best is None or rank > best[0]:
+                    best = (rank, candidate, t)
+    assert best is not None
+    _rank, model, t = best
+    chosen = replace(model, about=dict(model.about, threshold=model.threshold,
+                                       dev={"precision": round(t.precision, 3), "recall": round(t.recall, 3),
+                                            "f1": round(t.f1, 3), "gold": t.gold}))
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    import json
+
+    from tiewatch.extract.classifier import shipped_path
+
+    parser = argparse.ArgumentParser(prog="python -m tiewatch.bench.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--sets-dir", type=Path, default=DEFAULT_SETS, help="the benchmarks folder (real/, devset/, devset2/)")
+    parser.add_argument("--out", type=Path, default=shipped_path(), help="where to write the model (default: the shipped one)")
+    args = parser.parse_args(argv)
+    try:
+        model = train(args.sets_dir, log=lambda line: print(line, file=sys.stderr))
+    except TiewatchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except ImportError:
+        print("error: training needs scikit-learn; install it with: pip install -e '.[train]'", file=sys.stderr)
+        return 2
+    args.out.write_text(json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: C={model.about['C']}, threshold {model.threshold}, dev typed F1 {model.about['dev']['f1']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The tie classifier: a multinomial logistic model over candidate-pair features, shipped as a JSON
+file of weights (tiewatch/extract/data/ties-model.json) and read lazily, once per process.
+
+Scoring needs no machine-learning library: a pair's score for each class is the intercept plus the
+weights of its features, and the probabilities are their softmax. The file is written by
+`tiewatch bench train` (tiewatch.bench.train), which fits the same model with scikit-learn from
+the annotated data in benchmarks/ and records what it was trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from tiewatch.model import ExtractError
+
+MODEL_FILE = "ties-model.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class TieModel:
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float
+    about: dict
+
+    def probabilities(self, feats: Iterable[str]) -> list[float]:
+        scores = list(self.intercept)
+        for f in feats:
+            row = self.weights.get(f)
+            if row is not None:
+                for n, w in enumerate(row):
+                    scores[n] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def decide(self, feats: Iterable[str]) -> tuple[str, float]:
+        """The most probable class and its probability."""
+        probs = self.probabilities(feats)
+        best = max(range(len(probs)), key=probs.__getitem__)
+        return self.classes[best], probs[best]
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "classes": list(self.classes), "intercept": list(self.intercept),
+                "threshold": self.threshold, "about": self.about,
+                "weights": {f: list(w) for f, w in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict, where: str) -> TieModel:
+        if data.get("format") != FORMAT or not data.get("classes"):
+            raise ExtractError(f"{where}: not a tiewatch tie model of format {FORMAT}; retrain with `tiewatch bench train`")
+        width = len(data["classes"])
+        weights = {f: tuple(w) for f, w in data["weights"].items() if len(w) == width}
+        return cls(tuple(data["classes"]), tuple(data["intercept"]), weights, float(data["threshold"]), data.get("about", {}))
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files("tiewatch.extract") / "data" / MODEL_FILE))
+
+
+def read_model(path: Path) -> TieModel:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ExtractError(f"cannot read the tie model {path}: {exc}; retrain with `tiewatch bench train`") from None
+    return TieModel.from_json(data, str(path))
+
+
+@lru_cache(maxsize=1)
+def tie_model() -> TieModel:
+    """The shipped model, read once."""
+    return read_model(shipped_path())
