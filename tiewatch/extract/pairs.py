@@ -70,14 +70,55 @@ def head(span: ActorSpan, doc: Any) -> Any:
     return tokens[-1]
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+TOPIC_HEAD = 14  # a heading that names a profile's topic is at most this many tokens long
+
+
+def topic(para: Paragraph) -> ActorSpan | None:
+    """The actor a profile paragraph is about: a group or person named at its very start, in a
+    heading that ends its first sentence ("Ansar al-Dine (AAD). History: formed in 2011 ...")."""
+    first = next(iter(para.doc.sents), None)
+    if first is None or len(first) > TOPIC_HEAD or len(first) == len(para.doc):
+        return None
+    opening = [m for m in para.mentions if m.start <= 1 and m.kind in ("group", "person") and m.label != "ref"]
+    return opening[0] if opening else None
+
+
+def _has_subject(verb: Any) -> bool:
+    """Whether a verb has a subject of its own, or shares one with the verb it is coordinated
+    with (a subject before a field label's colon does not count: "Goals: seeks ...")."""
+    for t in [verb, *([verb.head] if verb.dep_ == "conj" else [])]:
+        colons = [c.i for c in t.sent if c.text == ":" and c.i < t.i]
+        if any(c.dep_ in SUBJECT_DEPS and not (colons and c.i < colons[-1]) for c in t.children):
+            return True
+    return False
+
+
+def implicit_subjects(para: Paragraph, sent: Any) -> list[ActorSpan]:
+    """In a profile paragraph, the unstated subject of each clause without one ("formed in 2011
+    under Iyad Ag Ghali; joined JNIM in 2017") is the paragraph's topic, as a mention on the verb."""
+    about = topic(para)
+    if about is None or sent.start == 0:
+        return []
+    out = []
+    for verb in sent:
+        opens = verb.i > sent.start and verb.doc[verb.i - 1].text in (":", ";")  # starts a clause of the field
+        if verb.pos_ == "VERB" and (verb.dep_ in ("ROOT", "conj", "parataxis") or opens) and not _has_subject(verb):
+            out.append(ActorSpan(verb.i, verb.i + 1, about.kind, "ref", verb.text, verb.idx, verb.idx + len(verb.text),
+                                 canonical=about.name, head=verb.i, offset=para.offset))
+    return out
+
+
 def candidates(para: Paragraph, sent: Any, found: Iterable[tuple[Found, str]]) -> list[Pair]:
     """Every pair of actor mentions in the sentence, plus the pairs the rules found through a
-    back-reference; each with the rules' votes on it. A mention never pairs with itself or with
-    another mention of the same name."""
+    back-reference and those of a profile's unstated subject; each with the rules' votes on it.
+    A mention never pairs with itself or with another mention of the same name."""
     spans: dict[tuple[int, int], ActorSpan] = {}
     for m in para.mentions:
         if sent.start <= m.start < sent.end:
             spans.setdefault(_key(m), m)
+    for m in implicit_subjects(para, sent):
+        spans.setdefault(_key(m), m)
     found = list(found)
     for f, _type in found:
         for span in (f.subject, f.object):
@@ -129,6 +170,8 @@ def features(pair: Pair, doc: Any) -> set[str]:
     """The feature strings of one candidate pair (see the module docstring)."""
     a, b = head(pair.first, doc), head(pair.second, doc)
     out = {f"k={pair.first.kind}|{pair.second.kind}", f"lbl={pair.first.label}|{pair.second.label}", "bias"}
+    if pair.first.label == "ref" and pair.first.text == doc[pair.first.start].text and doc[pair.first.start].pos_ == "VERB":
+        out.add(f"implicit={doc[pair.first.start].lemma_.lower()}")  # a profile's unstated subject
     left, right, lca = path_between(a, b)
     path = [*left, lca, *reversed(right)]
     inner = [t for t in path if t.i not in (a.i, b.i)]
