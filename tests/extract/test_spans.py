@@ -51,3 +51,20 @@ def test_reference_codes_citations_and_datelines_become_spaces():
     assert len(out) == len(text)
     assert "QDe" not in out and "11" not in out and "WASHINGTON" not in out
     assert "ISIS – Sinai Province" in out and "Al-Qaida" in out
+
+
+def test_an_acronym_defined_once_names_the_actor_at_every_later_use(run):
+    text = ("The Coast Army (CA) was formed in 2019. Last year the CA fought alongside the Ridge Front "
+            "near the border.")
+    _, mentions, claims = run(text)
+    later = [m for m in mentions if m.text == "CA" and m.start > text.index("formed")]
+    assert later and all(m.canonical == "Coast Army" for m in later)
+    assert ("Coast Army", "cooperates_with", "Ridge Front") in {
+        (c.subject.canonical or c.subject.text, c.type, c.object.canonical or c.object.text) for c in claims}
+
+
+def test_an_acronym_beside_its_name_is_one_actor():
+    from tiewatch.extract.engine import same_actor
+
+    assert same_actor("AAH", "Asa'ib Ahl al-Haqq") and same_actor("Kata'ib Hizballah", "KH")
+    assert not same_actor("IRGC", "Hizballah") and not same_actor("US", "United Kingdom")

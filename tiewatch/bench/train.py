@@ -20,7 +20,7 @@ import argparse
 import hashlib
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tiewatch.bench.gold import GoldDoc, GoldSet, GoldTie, name_key
 from tiewatch.bench.quality import DEFAULT_SETS, documents, load_set
@@ -43,23 +43,45 @@ def _ends(tie: GoldTie, names: set[str]) -> tuple[bool, bool]:
     return bool(names & {name_key(n) for n in tie.subject}), bool(names & {name_key(n) for n in tie.object})
 
 
-def gold_label(ties: list[GoldTie], first, second) -> str:
-    """The class of a candidate pair under the gold ties of its paragraph."""
-    from tiewatch.extract.pairs import NONE, label
+def gold_label(ties: list[GoldTie], first, second) -> tuple[int, str] | None:
+    """(index of the gold tie, class) for a candidate pair whose ends are a gold tie's, else None."""
+    from tiewatch.extract.pairs import label
 
     a, b = _names(first), _names(second)
-    for tie in ties:
+    for n, tie in enumerate(ties):
         a_subject, a_object = _ends(tie, a)
         b_subject, b_object = _ends(tie, b)
         if a_subject and b_object:
-            return label(tie.types[0], True)
+            return n, label(tie.types[0], True)
         if b_subject and a_object:
-            return label(tie.types[0], False)
-    return NONE
+            return n, label(tie.types[0], False)
+    return None
+
+
+def _path_length(feats: set[str]) -> int:
+    return next((int(f[5:]) for f in feats if f.startswith("plen=")), 99)
+
+
+def document_examples(ties: list[GoldTie], pairs: list[tuple[set[str], object, object]]) -> Iterator[tuple[set[str], str]]:
+    """(features, class) of one document's candidate pairs. A gold tie labels only the pairs with
+    its two ends that are closest in the parse (the sentence that states it, most likely); the
+    same two names elsewhere in the paragraph are left out rather than called "no tie" or "tie"."""
+    from tiewatch.extract.pairs import NONE
+
+    labelled = [(feats, gold_label(ties, first, second)) for feats, first, second in pairs]
+    closest: dict[int, int] = {}
+    for feats, found in labelled:
+        if found is not None:
+            closest[found[0]] = min(closest.get(found[0], 99), _path_length(feats))
+    for feats, found in labelled:
+        if found is None:
+            yield feats, NONE
+        elif _path_length(feats) == closest[found[0]]:
+            yield feats, found[1]
 
 
 def examples(goldsets: Iterable[GoldSet]) -> tuple[list[set[str]], list[str]]:
-    """(features, class) of every candidate pair in the gold sets' paragraphs."""
+    """(features, class) of the candidate pairs in the gold sets' paragraphs."""
     from tiewatch.extract.engine import parsed, rule_findings
     from tiewatch.extract.pairs import candidates, features
 
@@ -68,12 +90,12 @@ def examples(goldsets: Iterable[GoldSet]) -> tuple[list[set[str]], list[str]]:
     for goldset in goldsets:
         by_id: dict[str, GoldDoc] = {d.id: d for d in goldset.docs}
         for doc, paras in parsed(documents(goldset)):
-            ties = by_id[doc.origin].ties
-            for para in paras:
-                for sent in para.doc.sents:
-                    for pair in candidates(para, sent, rule_findings(para, sent)):
-                        X.append(features(pair, para.doc))
-                        y.append(gold_label(ties, pair.first, pair.second))
+            pairs = [(features(pair, para.doc), pair.first, pair.second)
+                     for para in paras for sent in para.doc.sents
+                     for pair in candidates(para, sent, rule_findings(para, sent))]
+            for feats, value in document_examples(by_id[doc.origin].ties, pairs):
+                X.append(feats)
+                y.append(value)
     return X, y
 
 

@@ -12,6 +12,7 @@ from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.nlp import normalise, parse
 from tiewatch.extract.polarity import polarity
 from tiewatch.extract.rules import Found, verb_claims
+from tiewatch.extract.spans import define_acronyms, same_by_acronym
 from tiewatch.extract.ties import (haven_claims, judgement_claims, location_claims, modifier_claims, noun_claims,
                                    possessive_claims)
 from tiewatch.model import Claim, Document, Mention, vocabulary
@@ -85,6 +86,7 @@ def parsed(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Paragraph]
     for n, paras in enumerate(parse(texts())):
         found = [paragraph_actors(spacy_doc, offset) for offset, spacy_doc in paras]
         harmonise(found)
+        define_acronyms(found)
         yield docs_list[n], found
         docs_list[n] = None  # type: ignore[call-overload]
 
@@ -142,7 +144,10 @@ def _asked(cue: Any) -> bool:
 
 
 def same_actor(a: str, b: str) -> bool:
-    """One actor under two spellings in one sentence: "Michel Samaha" and "Samaha"."""
+    """One actor under two spellings in one sentence: "Michel Samaha" and "Samaha", "AAH" and
+    "Asa'ib Ahl al-Haqq"."""
+    if same_by_acronym(a, b):
+        return True
     a, b = a.lower(), b.lower()
     return a == b or a.endswith(" " + b) or b.endswith(" " + a) or a + "s" == b or b + "s" == a
 

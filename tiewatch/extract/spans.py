@@ -70,3 +70,45 @@ def _joined(doc: Any, mentions: list[ActorSpan]) -> list[ActorSpan]:
         else:
             out.append(m)
     return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper() or w[:1].isdigit()]
+    return "".join(w[0] for w in words).upper()
+
+
+def define_acronyms(paras: list[Paragraph]) -> None:
+    """"the Coast Army (CA) ... the CA fought": an acronym a document defines in brackets after a
+    name names that actor everywhere in the document, so each later bare use carries the full name
+    as its canonical form (and "CA" beside "Coast Army" is one actor, not two)."""
+    defined: dict[str, ActorSpan] = {}
+    for para in paras:
+        doc = para.doc
+        for m in para.mentions:
+            if m.label == "ref" or m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                continue
+            acronym = doc[m.end + 1].text
+            if acronym.isupper() and len(acronym) >= 2 and acronym not in m.text:
+                defined.setdefault(acronym, m)
+    if not defined:
+        return
+    for para in paras:
+        for m in para.mentions:
+            full = defined.get(m.text)
+            if full is not None and m.canonical is None and m is not full:
+                m.canonical = full.name
+                m.kind = full.kind
+        taken = {i for m in para.mentions for i in range(m.start, m.end)}
+        added = [t for t in para.doc if t.text in defined and t.i not in taken]
+        for t in added:  # a later bare use the tagger did not take for a name
+            full = defined[t.text]
+            para.mentions.append(ActorSpan(t.i, t.i + 1, full.kind, "ORG", t.text, t.idx, t.idx + len(t.text),
+                                           canonical=full.name, head=t.i, offset=para.offset))
+        if added:
+            para.index()
+
+
+def same_by_acronym(a: str, b: str) -> bool:
+    """"AAH" and "Asa'ib Ahl al-Haqq": an upper-case short name made of the other's initials."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short.isupper() and len(short) >= 2 and " " in long_ and _initials(long_.replace("al-", "").replace("Al-", "")) == short
