@@ -120,11 +120,14 @@ def first_draw(shared: Path) -> list[dict]:
     return draw(treasury(shared), 90, 2, rng) + draw(cia(shared), 50, 2, rng) + draw(re3d(shared), 40, 1, rng)
 
 
-def extra_draw(shared: Path, count: int) -> list[dict]:
+def extra_draw(shared: Path, count: int, round_: int = 1) -> list[dict]:
     """`count` more paragraphs for training, only from documents of the train split, none drawn
-    before: half Treasury press releases, half CIA profiles (as many as remain)."""
+    before (by the first draw or an earlier round): half CIA profiles (as many as remain), the rest
+    Treasury press releases."""
     taken = {_entry(p)["id"] for p in first_draw(shared)}
-    rng = random.Random(SEED + 1)
+    for earlier in range(1, round_):
+        taken |= {_entry(p)["id"] for p in extra_draw(shared, count, earlier)}
+    rng = random.Random(SEED + round_)
     out = []
     for pool, share in ((cia(shared), count // 2), (treasury(shared), count)):
         fresh = [p for p in pool if split_of(p["source"], p["document"]) == "train" and _entry(p)["id"] not in taken]
@@ -139,12 +142,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "benchmarks/real")
     ap.add_argument("--extra", type=int, default=0, metavar="N",
                     help="draw N more training paragraphs (train documents only) into train/extra-*.yaml")
+    ap.add_argument("--round", type=int, default=1, metavar="K",
+                    help="with --extra: the K-th extra draw (2 writes train/extra2-*.yaml, excluding round 1's)")
     args = ap.parse_args()
-    drawn = extra_draw(args.shared, args.extra) if args.extra else first_draw(args.shared)
+    drawn = extra_draw(args.shared, args.extra, args.round) if args.extra else first_draw(args.shared)
+    name = "extra" if args.round == 1 else f"extra{args.round}"
     files: dict[tuple[str, str], list[dict]] = {}
     for para in drawn:
         split = split_of(para["source"], para["document"])
-        files.setdefault((split, "extra" if args.extra else para["source"]), []).append(_entry(para))
+        files.setdefault((split, name if args.extra else para["source"]), []).append(_entry(para))
     for (split, source), paras in sorted(files.items()):
         paras.sort(key=lambda p: p["id"])
         (args.out / split).mkdir(parents=True, exist_ok=True)
