@@ -37,15 +37,28 @@ def sets_dir(tmp_path):
 
 
 @pytest.mark.slow
-def test_quality_prints_a_table_with_both_extractors(sets_dir):
+def test_quality_prints_a_table_with_every_extractor_and_intervals(sets_dir):
     result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir), "--by-type"])
     assert result.exit_code == 0, result.output
     table, by_type = result.output.strip().split("\n\n")
     lines = table.splitlines()
-    assert lines[0].startswith("| gold set | extractor |")
-    assert [line.split("|")[2].strip() for line in lines[2:]] == ["rules", "cooccurrence"]
-    assert by_type.splitlines()[0] == "| tie type | devset rules | devset cooccurrence |"
+    assert lines[0].startswith("| gold set | extractor | docs | gold ties |") and "typed F1 [95 %]" in lines[0]
+    assert [line.split("|")[2].strip() for line in lines[2:]] == ["learned", "rules", "cooccurrence"]
+    assert lines[2].startswith("| devset (trained) | learned") and lines[3].startswith("| devset (tuned) | rules")
+    assert lines[4].startswith("| devset | cooccurrence")
+    assert all("[" in line and "–" in line for line in lines[2:])
+    assert by_type.splitlines()[0] == "| tie type | devset learned | devset rules | devset cooccurrence |"
     assert by_type.splitlines()[2].startswith("| leads | ")
+
+
+@pytest.mark.slow
+def test_compare_puts_rules_and_learned_side_by_side(sets_dir):
+    result = runner.invoke(app, ["bench", "quality", "--set", "devset", "--sets-dir", str(sets_dir), "--compare"])
+    assert result.exit_code == 0, result.output
+    table, change = result.output.strip().split("\n\n")
+    assert [line.split("|")[2].strip() for line in table.splitlines()[2:]] == ["rules", "learned"]
+    assert change.splitlines()[0].startswith("| gold set | rules typed F1 | learned typed F1 | change |")
+    assert change.splitlines()[2].startswith("| devset | ")
 
 
 @pytest.mark.slow
@@ -57,6 +70,10 @@ def test_quality_json_reports_typed_and_pair_scores(sets_dir):
     assert row["set"] == "devset" and row["extractor"] == "cooccurrence" and row["gold_ties"] == 1
     assert row["pairs"]["recall"] == 1.0 and row["typed"]["recall"] == 1.0
     assert 0 < row["typed"]["precision"] <= 1
+    assert row["documents"] == 2 and row["polarity_accuracy"] == 1.0 and row["polarity_n"] == 1
+    assert row["mention_recall"] == 1.0 and row["mention_ends"] == 2
+    lo, hi = row["interval_95"]["typed_f1"]
+    assert 0 <= lo <= row["typed"]["f1"] <= hi <= 1
 
 
 @pytest.mark.slow

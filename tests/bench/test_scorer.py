@@ -92,3 +92,33 @@ def test_recall_is_broken_down_by_gold_type():
 
 def test_editorial_brackets_do_not_change_a_name():
     assert name_key("Izz Al-Din] Al-Qassam [Brigades") == name_key("Izz Al-Din Al-Qassam Brigades")
+
+
+def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_documents():
+    from tiewatch.bench.scorer import interval
+    from tiewatch.bench.scorer import Score
+
+    few = [Score(1, 2, 1, 2), Score(2, 2, 2, 3), Score(0, 1, 0, 1)]
+    lo, hi = interval(few)
+    total = Score()
+    for s in few:
+        total.add(s)
+    assert lo <= total.f1 <= hi
+    many_lo, many_hi = interval(few * 30)
+    assert many_hi - many_lo < hi - lo
+    assert interval(few) == (lo, hi)  # a fixed seed: the same interval every run
+
+
+def test_side_metrics_polarity_claimants_mentions_and_references():
+    from dataclasses import replace
+
+    said = replace(SUPPLY, claimant="UN panel")
+    wrong_polarity = claim("Rwanda", "supplies_weapons", "RLF", polarity="hedged", claimant="UN panel")
+    ref = replace(claim("RLF", "fights", "Katiba Tessit"), subject=Mention("the group", 0, 9, "group", label="ref",
+                                                                             canonical="Katiba Tessit"))
+    mentions = [Mention("Rwanda", 0, 6, "group"), Mention("RLF", 10, 13, "group")]
+    result = score(one_doc(said, FIGHT), {"d1": [wrong_polarity, ref]}, {"d1": mentions})
+    assert (result.polarity_checked, result.polarity_right) == (1, 0)  # the tie is found, its polarity is not
+    assert result.claimants_all == 1 and result.claimant_recall == 0.0  # a tie missed counts against claimants
+    assert result.ends_total == 4 and result.ends_found == 2  # Rwanda and RLF named; Katiba Tessit, army not
+    assert result.ref_claims == 1 and result.reference_precision == 0.0  # "the group" fights: no gold pair

@@ -137,7 +137,7 @@ def test_readme_first_command_runs_the_whole_pipeline(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     store = Store("sqlite:///tiewatch.db")
     assert f"{store.count_documents()} new, 0 already known, 0 skipped" in result.output
-    assert f"{store.count_claims()} claims extracted by 'rules'" in result.output
+    assert f"{store.count_claims()} claims extracted by 'learned'" in result.output
 
 
 def test_installed_command_reports_usage_and_input_errors_without_traceback(tmp_path):

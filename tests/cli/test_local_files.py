@@ -55,7 +55,7 @@ def test_link_to_an_outside_folder_is_not_walked(sqlite_url, tmp_path):
     assert not any("secret" in t for t in texts(sqlite_url))
 
 
-def test_link_inside_the_folder_is_read_once(sqlite_url, tmp_path):
+def test_link_inside_the_folder_is_stored_once(sqlite_url, tmp_path):
     _outside, folder = _tree(tmp_path)
     os.symlink(folder / "story.txt", folder / "same-story.txt")
     result = run("ingest", str(folder), "--db", sqlite_url, "--no-extract")
@@ -103,3 +103,27 @@ def test_feed_body_naming_a_url_is_not_fetched(sqlite_url):
         url = f"{base}/feed-body/{quote(base + '/latest', safe='')}"
         result = run("ingest", url, "--db", sqlite_url, "--no-extract", "--allow-private")
     assert result.exit_code == 2 and texts(sqlite_url) == []
+
+
+def test_a_named_pipe_in_a_folder_is_skipped_without_waiting(sqlite_url, tmp_path):
+    _outside, folder = _tree(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    result = run("ingest", str(folder), "--db", sqlite_url, "--no-extract")
+    assert result.exit_code == 0 and "pipe.txt: not a regular file" in result.output
+
+
+def test_a_folder_swapped_for_a_link_after_the_check_is_refused_at_open(tmp_path):
+    from pathlib import Path
+
+    import pytest
+
+    from tiewatch.ingest.inputs import Item, _read_capped
+    from tiewatch.model import IngestError
+
+    outside, folder = _tree(tmp_path)
+    (folder / "sub").mkdir()
+    item = Item(str(folder / "sub" / "passwd.txt"), direct=False, within=os.path.realpath(folder))
+    (folder / "sub").rmdir()
+    os.symlink(outside, folder / "sub")  # what a racing attacker does between the check and the open
+    with pytest.raises(IngestError, match="outside the folder"):
+        _read_capped(Path(item.origin), 1000, item)

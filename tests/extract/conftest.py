@@ -37,3 +37,4 @@ def _ties(claims, polarity: str | None = None) -> set[tuple[str, str, str]]:
 def ties():
     """ties(claims, polarity=None) -> {(subject, type, object)}, names as an analyst reads them."""
     return _ties
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tiewatch.extract.engine import parsed, rule_findings
-from tiewatch.extract.pairs import candidates, features, implicit_subjects, label, parse_label
+from tiewatch.extract.pairs import candidates, features, implicit_subjects, label, parse_label, topic
 from tiewatch.model import Document
 
 pytestmark = pytest.mark.slow
@@ -45,8 +45,9 @@ def test_a_profile_clause_without_subject_pairs_with_the_topic():
     assert any(f.startswith("implicit=") for a, b, feats in found if b == "ISIS" for f in feats)
 
 
-def test_ordinary_prose_has_no_unstated_subject():
-    for para in paragraphs("Hamas attacked Israel on Monday. It also fired rockets at Ashkelon, officials said."):
+def test_ordinary_prose_has_no_topic_and_no_unstated_subject():
+    for para in paragraphs("Hamas attacked Israel on Monday. It struck Iran; withdrew to Gaza."):
+        assert topic(para) is None
         for sent in para.doc.sents:
             assert implicit_subjects(para, sent) == []
 

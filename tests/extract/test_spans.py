@@ -37,6 +37,8 @@ def test_an_open_bracket_is_not_part_of_a_name(run):
 @pytest.mark.parametrize("text, apart", [
     ("The leader of Hamas met officials of Hizballah in Beirut.", ["Hamas", "Hizballah"]),
     ("Hizballah - unlike Hamas - rejected the offer.", ["Hizballah", "Hamas"]),
+    ("The Kora Liberation Front – Ansar Dine rivalry grew.", ["Kora Liberation Front", "Ansar Dine"]),
+    ("The Hamas – Fatah talks failed in Cairo.", ["Hamas", "Fatah"]),
     ("The army of Mali fought the Islamic State in Mozambique.", ["Mali"]),
 ])
 def test_neighbours_stay_apart(run, text, apart):
@@ -45,8 +47,20 @@ def test_neighbours_stay_apart(run, text, apart):
         assert name in found
 
 
+def test_a_dateline_is_only_at_the_start_of_a_line():
+    text = "Weapons from IRAN – and money – reached Hizballah.\nBAGHDAD – The army attacked."
+    out = normalise(text)
+    assert "IRAN" in out and "BAGHDAD" not in out and len(out) == len(text)
+
+
+def test_an_acronym_that_is_not_the_names_initials_renames_no_one(run):
+    text = "Qasim al-Raymi (AQAP) spoke in 2019. Later AQAP attacked the Yemeni army in Shabwa."
+    _, mentions, _ = run(text)
+    assert not any(m.text == "AQAP" and m.canonical == "Qasim al-Raymi" for m in mentions)
+
+
 def test_reference_codes_citations_and_datelines_become_spaces():
-    text = "Al-Qaida (QDe.004) funded [11] them. WASHINGTON – OFAC acted; ISIS – Sinai Province"
+    text = "Al-Qaida (QDe.004) funded [11] them.\nWASHINGTON – OFAC acted; ISIS – Sinai Province"
     out = normalise(text)
     assert len(out) == len(text)
     assert "QDe" not in out and "11" not in out and "WASHINGTON" not in out

@@ -1,4 +1,5 @@
-"""`tiewatch bench speed`: words per second of the whole `rules` extraction against bare `nlp.pipe`
+"""`tiewatch bench speed`: words per second of a whole extraction (the default `learned` engine,
+or `--extractor rules`) against bare `nlp.pipe`
 on the same text (US Treasury counter-terrorism press releases), in one process, as a ratio.
 
     python -m tiewatch.bench.speed [--limit N] [--json]
@@ -22,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from tiewatch.extract import DEFAULT_EXTRACTOR
 from tiewatch.model import Document, NotFound, TiewatchError
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "treasury" / "treasury_ct_press_releases.jsonl"
@@ -34,7 +36,8 @@ class Speed:
     bare_seconds: float
     rules_seconds: float
     bare_peak_mb: float | None = None
-    rules_peak_mb: float | None = None
+    rules_peak_mb: float | None = None  # of the measured engine (the name is kept for JSON readers)
+    extractor: str = DEFAULT_EXTRACTOR
 
     @property
     def bare_wps(self) -> float:
@@ -56,7 +59,7 @@ class Speed:
 
     def as_dict(self) -> dict:
         out = asdict(self)
-        out.update(bare_wps=round(self.bare_wps), rules_wps=round(self.rules_wps), speed_ratio=round(self.ratio, 3),
+        out.update(extractor=self.extractor, bare_wps=round(self.bare_wps), rules_wps=round(self.rules_wps), speed_ratio=round(self.ratio, 3),
                    memory_ratio=None if self.memory_ratio is None else round(self.memory_ratio, 3))
         return out
 
@@ -131,15 +134,16 @@ def _peak_mb(fn: Callable[[], None]) -> float:
         tracemalloc.stop()
 
 
-def measure(docs: list[Document], memory: bool = True) -> Speed:
+def measure(docs: list[Document], memory: bool = True, extractor: str = DEFAULT_EXTRACTOR) -> Speed:
     from tiewatch.extract import get_extractor
     from tiewatch.extract.nlp import bare_nlp
 
-    engine, bare = get_extractor("rules"), bare_nlp()
+    engine, bare = get_extractor(extractor), bare_nlp()
     warm = [Document(text="Hamas said on Monday that its fighters clashed with the army.", kind="text", origin="warm-up")]
     _bare_run(bare, warm)()
     _rules_run(engine, warm)()
     result = Speed(len(docs), sum(len(d.text.split()) for d in docs), *_alternating(bare, engine, docs))
+    result.extractor = extractor
     if memory:
         result.bare_peak_mb = _peak_mb(_bare_run(bare, docs))
         result.rules_peak_mb = _peak_mb(_rules_run(engine, docs))
@@ -150,7 +154,8 @@ def markdown(result: Speed) -> str:
     mem = "—" if result.memory_ratio is None else f"{result.memory_ratio:.2f}"
     peaks = "—" if result.bare_peak_mb is None else f"{result.bare_peak_mb:.0f} MB / {result.rules_peak_mb:.0f} MB"
     return "\n".join([
-        "| documents | words | bare nlp.pipe (words/CPU-s) | rules extraction (words/CPU-s) | speed ratio | peak memory bare / rules | memory ratio |",
+        f"| documents | words | bare nlp.pipe (words/CPU-s) | {result.extractor} extraction (words/CPU-s) | speed ratio "
+        f"| peak memory bare / {result.extractor} | memory ratio |",
         "|---:|---:|---:|---:|---:|---:|---:|",
         f"| {result.documents} | {result.words} | {result.bare_wps:,.0f} | {result.rules_wps:,.0f} | {result.ratio:.2f} | {peaks} | {mem} |",
     ])
@@ -161,10 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N press releases")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory pass")
+    parser.add_argument("--extractor", default=DEFAULT_EXTRACTOR, help="the engine to measure (default: learned)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
-        result = measure(load_treasury(args.corpus, args.limit), memory=not args.no_memory)
+        result = measure(load_treasury(args.corpus, args.limit), memory=not args.no_memory, extractor=args.extractor)
     except TiewatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

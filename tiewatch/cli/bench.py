@@ -20,19 +20,22 @@ app.add_typer(bench_app, name="bench")
 
 @bench_app.command()
 def quality(
-    sets: Optional[list[str]] = typer.Option(None, "--set", help="Gold set: seed, re3d, devset, heldout, or a folder under --sets-dir (repeatable; default the four)."),
-    extractors: Optional[list[str]] = typer.Option(None, "--extractor", help="Extractor (repeatable; default rules and cooccurrence)."),
+    sets: Optional[list[str]] = typer.Option(None, "--set", help="Gold set: seed, re3d, devset, devset2, heldout, real-train, real-dev, real-test (the frozen split: report a finished change only) or a folder under --sets-dir (repeatable; default seed, re3d, devset, heldout, real-dev)."),
+    extractors: Optional[list[str]] = typer.Option(None, "--extractor", help="Extractor (repeatable; default learned, rules and cooccurrence)."),
     shared: Path = typer.Option(quality_bench.DEFAULT_SHARED, "--shared", help="The shared data folder (seed example, re3d)."),
     sets_dir: Path = typer.Option(quality_bench.DEFAULT_SETS, "--sets-dir", help="The folder holding devset/ and heldout/."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
     by_type: bool = typer.Option(False, "--by-type", help="Add a table of typed recall per tie type."),
+    compare: bool = typer.Option(False, "--compare", help="Run rules and learned only and add a table of the change."),
 ) -> None:
     """Precision, recall and F1 of typed, directed claims with polarity, beside the co-occurrence baseline."""
     goldsets = [quality_bench.load_set(name, shared, sets_dir) for name in sets or quality_bench.SET_NAMES]
-    rows = quality_bench.quality(goldsets, extractors or quality_bench.EXTRACTORS, progress=err_console.is_terminal)
+    rows = quality_bench.quality(goldsets, quality_bench.chosen_extractors(extractors, compare), progress=err_console.is_terminal)
     typer.echo(json.dumps([r.as_dict() for r in rows], indent=1) if as_json else quality_bench.markdown(rows))
     if by_type and not as_json:
         typer.echo("\n" + quality_bench.markdown_by_type(rows))
+    if compare and not as_json:
+        typer.echo("\n" + quality_bench.compare(rows))
 
 
 @bench_app.command()
@@ -41,7 +44,24 @@ def speed(
     corpus: Path = typer.Option(speed_bench.DEFAULT_CORPUS, "--corpus", help="The Treasury press releases (JSON lines)."),
     memory: bool = typer.Option(True, "--memory/--no-memory", help="Also measure peak memory (a second pass)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
+    extractor: str = typer.Option(speed_bench.DEFAULT_EXTRACTOR, "--extractor", help="The engine to measure (default: learned)."),
 ) -> None:
-    """Words per second of the whole rules extraction against bare nlp.pipe, as a ratio; peak memory too."""
-    result = speed_bench.measure(speed_bench.load_treasury(corpus, limit), memory=memory)
+    """Words per second of a whole extraction against bare nlp.pipe, as a ratio; peak memory too."""
+    result = speed_bench.measure(speed_bench.load_treasury(corpus, limit), memory=memory, extractor=extractor)
     typer.echo(json.dumps(result.as_dict(), indent=1) if as_json else speed_bench.markdown(result))
+
+
+@bench_app.command()
+def train(
+    sets_dir: Path = typer.Option(quality_bench.DEFAULT_SETS, "--sets-dir", help="The benchmarks folder (real/, devset/, devset2/)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Where to write the model (default: the one tiewatch ships and loads)."),
+) -> None:
+    """Retrain the tie classifier from the annotated paragraphs (real train split, devset, devset2),
+    choosing its settings on the real dev split; deterministic, so a clean clone reproduces the
+    shipped model. Needs scikit-learn (pip install -e '.[train]')."""
+    from tiewatch.bench import train as train_bench
+
+    argv = ["--sets-dir", str(sets_dir)] + (["--out", str(out)] if out else [])
+    code = train_bench.main(argv)
+    if code:
+        raise typer.Exit(code)

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from tiewatch.cli.app import app
+from tiewatch.extract import DEFAULT_EXTRACTOR
 from tiewatch.cli.context import err_console, out_console
 from tiewatch.model import Claim, Document, IngestError
 
@@ -56,7 +57,8 @@ def claim_record(source: str, doc: Document, claim: Claim) -> dict[str, Any]:
 def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders (recursive) to read."),
     format: Format = typer.Option(Format.jsonl, "--format", help="jsonl: one JSON object per claim; table for reading."),
-    extractor: str = typer.Option("rules", "--extractor", help="Which extractor finds the ties."),
+    extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor",
+                                  help="Which extractor finds the ties: learned (default), rules or cooccurrence (see docs/internals.md)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read symbolic links, also those leading out of a folder."),
 ) -> None:
     """Print the ties the files claim (who, what tie, whom, asserted/denied/hedged, who says so,

@@ -11,8 +11,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest
-from tiewatch.extract import get_extractor
 from tiewatch.cli.app import app
+from tiewatch.extract import DEFAULT_EXTRACTOR, get_extractor
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
 from tiewatch.ingest import DEFAULT_MAX_BYTES
 from tiewatch.ingest.fingerprint import storable
@@ -67,7 +67,8 @@ def ingest(
     allow_private: bool = typer.Option(
         False, "--allow-private", help="Allow URLs on loopback, private and link-local addresses (your own network)."
     ),
-    extractor: str = typer.Option("rules", "--extractor", help="Which extractor finds the ties (see docs/internals.md)."),
+    extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor",
+                                  help="Which extractor finds the ties: learned (default), rules or cooccurrence (see docs/internals.md)."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only store the documents; find no ties."),
     max_bytes: str = typer.Option(
         f"{DEFAULT_MAX_BYTES // 10**6}MB", "--max-bytes", help="Skip any file or download larger than this (e.g. 50MB, 2GB)."

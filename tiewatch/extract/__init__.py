@@ -1,7 +1,7 @@
 """Stage `extract`: actors and the ties sources claim between them (see docs/internals.md).
 
     extractors = Registry("tiewatch.extractors")
-    engine = extractors.get("rules")()
+    engine = extractors.get(DEFAULT_EXTRACTOR)()
     for document, mentions, claims in engine.extract(documents): ...
 
 Built-in extractors register through the `tiewatch.extractors` entry-point group exactly as a
@@ -17,10 +17,14 @@ from tiewatch.model import Registry
 
 extractors = Registry("tiewatch.extractors")
 
-__all__ = ["actor_sentences", "extractors", "get_extractor"]
+__all__ = ["DEFAULT_EXTRACTOR", "actor_sentences", "extractors", "get_extractor"]
+
+# The engine used when none is named: candidate pairs decided by the trained classifier, with the
+# hand-written rules as its features ("rules" runs them alone; "cooccurrence" is the baseline).
+DEFAULT_EXTRACTOR = "learned"
 
 
-def get_extractor(name: str = "rules") -> Any:
+def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Any:
     """An instance of the named extractor."""
     from tiewatch.model import ExtractError
 

@@ -13,6 +13,7 @@ from tiewatch.extract.missed import (acronyms, drop_titles, named_areas, nationa
 from tiewatch.extract.paragraph import ActorSpan, Paragraph
 from tiewatch.extract.ruler import watchlist_index
 from tiewatch.extract.spans import whole_names
+from tiewatch.extract.universal import universal_mentions
 
 __all__ = ["ActorSpan", "Paragraph", "harmonise", "paragraph_actors"]
 
@@ -188,6 +189,7 @@ def paragraph_actors(doc: Any, offset: int) -> Paragraph:
     unnamed_organs(para, taken)
     national_organs(para, taken)
     acronyms(para, taken)
+    universal_mentions(para, taken)
     drop_titles(para)
     para.index()
     _places_by_position(para)

@@ -30,6 +30,7 @@ class TieModel:
     weights: dict[str, tuple[float, ...]]
     threshold: float
     about: dict
+    veto: float = 1.0  # the probability of "no tie" at which a rule's finding is overruled
 
     def probabilities(self, feats: Iterable[str]) -> list[float]:
         scores = list(self.intercept)
@@ -51,16 +52,25 @@ class TieModel:
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "classes": list(self.classes), "intercept": list(self.intercept),
-                "threshold": self.threshold, "about": self.about,
+                "threshold": self.threshold, "veto": self.veto, "about": self.about,
                 "weights": {f: list(w) for f, w in sorted(self.weights.items())}}
 
     @classmethod
     def from_json(cls, data: dict, where: str) -> TieModel:
-        if data.get("format") != FORMAT or not data.get("classes"):
-            raise ExtractError(f"{where}: not a tiewatch tie model of format {FORMAT}; retrain with `tiewatch bench train`")
-        width = len(data["classes"])
-        weights = {f: tuple(w) for f, w in data["weights"].items() if len(w) == width}
-        return cls(tuple(data["classes"]), tuple(data["intercept"]), weights, float(data["threshold"]), data.get("about", {}))
+        wrong = ExtractError(f"{where}: not a tiewatch tie model of format {FORMAT}; retrain with `tiewatch bench train`")
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not data.get("classes"):
+            raise wrong
+        try:
+            width = len(data["classes"])
+            weights = {str(f): tuple(float(x) for x in w) for f, w in data["weights"].items() if len(w) == width}
+            intercept = tuple(float(b) for b in data["intercept"])
+            model = cls(tuple(data["classes"]), intercept, weights, float(data["threshold"]),
+                        dict(data.get("about") or {}), float(data.get("veto", 1.0)))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise wrong from None
+        if len(intercept) != width:
+            raise wrong
+        return model
 
 
 def shipped_path() -> Path:

@@ -7,17 +7,21 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.extract.actors import ActorSpan, Paragraph, harmonise, paragraph_actors
+from tiewatch.extract.paragraph import UNIVERSAL
 from tiewatch.extract.attribution import Voices, claimant, default_claimant, listen, speaker_phrase
 from tiewatch.extract.lexicon import lexicon
 from tiewatch.extract.nlp import normalise, parse
 from tiewatch.extract.polarity import polarity
 from tiewatch.extract.rules import Found, verb_claims
 from tiewatch.extract.spans import define_acronyms, same_by_acronym
+from tiewatch.extract.themes import theme_claims
+from tiewatch.extract.universal import spread
 from tiewatch.extract.ties import (haven_claims, judgement_claims, location_claims, modifier_claims, noun_claims,
                                    possessive_claims)
 from tiewatch.model import Claim, Document, Mention, vocabulary
 
-RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims, location_claims, possessive_claims, haven_claims)
+RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims, location_claims, possessive_claims, haven_claims,
+         theme_claims)
 
 
 @dataclass
@@ -49,9 +53,12 @@ def _sentence_bounds(doc: Document, para: Paragraph, sent: Any) -> tuple[int, in
     return start, end
 
 
-def _fits(type_name: str, subject: ActorSpan, obj: ActorSpan) -> bool:
+def fits(type_name: str, subject: ActorSpan, obj: ActorSpan) -> bool:
+    """Whether the actor kinds at the two ends allow the tie ("a place leads a group": no); the
+    tagger's "organisation" that leads a group counts as the person it is."""
     spec = vocabulary()[type_name]
-    return subject.kind in spec.subject_kinds and obj.kind in spec.object_kinds
+    leader = type_name == "leads" and subject.kind == "group" and subject.label == "ORG"
+    return (subject.kind in spec.subject_kinds or leader) and obj.kind in spec.object_kinds
 
 
 def choose_type(found: Found) -> str | None:
@@ -62,7 +69,7 @@ def choose_type(found: Found) -> str | None:
             continue
         if name == "leads" and found.subject.kind == "group" and found.subject.label == "ORG":
             found.subject.kind = "person"  # the tagger's "organisation" that leads a group is a person
-        if _fits(name, found.subject, found.object):
+        if fits(name, found.subject, found.object):
             return name
     return None
 
@@ -98,7 +105,8 @@ def actor_sentences(docs: Iterable[Document]) -> Iterator[tuple[Document, list[S
         for para in paras:
             for sent in para.doc.sents:
                 start, end = _sentence_bounds(doc, para, sent)
-                mentions = [_mention(doc, para, m) for m in para.mentions if sent.start <= m.start < sent.end]
+                mentions = [_mention(doc, para, m) for m in para.mentions
+                            if sent.start <= m.start < sent.end and m.label != UNIVERSAL]
                 out.append(SentenceActors(start, end, doc.text[start:end], mentions))
         yield doc, out
 
@@ -230,7 +238,13 @@ Finder = Callable[[Paragraph, Any], Iterable[tuple[Found, str]]]
 
 def extract_with(docs: Iterable[Document], find: Finder, name: str) -> Iterator[tuple[Document, list[Mention], list[Claim]]]:
     """Each document with its mentions and claims, `find` giving the findings of each sentence."""
-    for doc, paras in parsed(docs):
+    return extract_parsed(parsed(docs), find, name)
+
+
+def extract_parsed(docs: Iterable[tuple[Document, list[Paragraph]]], find: Finder,
+                   name: str) -> Iterator[tuple[Document, list[Mention], list[Claim]]]:
+    """The same from documents already parsed (training scores one parse under many models)."""
+    for doc, paras in docs:
         voices = Voices(default=default_claimant(doc))
         mentions: list[Mention] = []
         claims: list[Claim] = []
@@ -238,5 +252,6 @@ def extract_with(docs: Iterable[Document], find: Finder, name: str) -> Iterator[
             for sent in para.doc.sents:
                 claims.extend(settle(doc, para, sent, voices, find(para, sent), name))
                 listen(para, sent, voices)
-            mentions.extend(_mention(doc, para, m) for m in para.mentions)
+            mentions.extend(_mention(doc, para, m) for m in para.mentions if m.label != UNIVERSAL)
+        claims = spread(claims)
         yield doc, _with_claim_mentions(mentions, claims), claims

@@ -2,19 +2,21 @@
 features (tiewatch.extract.pairs), the hand-written rules' findings among them, and the trained
 classifier (tiewatch.extract.classifier) decides its type and direction, or no tie. Polarity and
 claimant are then read from the clause of the tie's cue, exactly as for the rules, and every
-claim keeps its evidence; `Claim.rule` names the model and the rule that agreed with it, if any.
+claim keeps its evidence; `Claim.rule` names the rule a claim stands on ("verb+model": a rule's
+finding the model let stand) or "model" for a tie only the model found.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterable, Iterator
 
 from tiewatch.extract.classifier import TieModel, tie_model
-from tiewatch.extract.engine import choose_type, extract_with, rule_findings, same_actor
+from tiewatch.extract.engine import choose_type, extract_with, fits, rule_findings, same_actor
 from tiewatch.extract.pairs import NONE, Pair, candidates, cue_types, features, head, parse_label, path_between
 from tiewatch.extract.paragraph import Paragraph
 from tiewatch.extract.rules import Found
-from tiewatch.model import Claim, Document, Mention, vocabulary
+from tiewatch.model import Claim, Document, Mention
 
 
 def _cue(pair: Pair, type_name: str, doc: Any) -> Any:
@@ -28,40 +30,37 @@ def _cue(pair: Pair, type_name: str, doc: Any) -> Any:
 
 
 def _fitting(pair: Pair, value: str) -> bool:
-    """Whether the kinds at the pair's two ends allow the class's tie ("a place leads a group": no)."""
-    type_name, first_is_subject = parse_label(value)
-    spec = vocabulary()[type_name]
-    subject, obj = (pair.first, pair.second) if first_is_subject else (pair.second, pair.first)
-    leader = type_name == "leads" and subject.kind == "group" and subject.label == "ORG"  # see choose_type
-    return (subject.kind in spec.subject_kinds or leader) and obj.kind in spec.object_kinds
-
-
-def decide(pair: Pair, doc: Any, model: TieModel) -> tuple[Found, str] | None:
-    """The finding the model makes of one pair: when the probability of some tie (one minus that
-    of "none") reaches the model's threshold, the most probable class whose kinds fit the ends."""
-    probs = model.probabilities(features(pair, doc))
-    ranked = sorted(zip(probs, model.classes), reverse=True)
-    tie = 1.0 - next((p for p, c in ranked if c == NONE), 0.0)
-    fitting = [(p, c) for p, c in ranked if c != NONE and _fitting(pair, c)]
-    if tie < model.threshold or not fitting:
-        return None
-    probability, value = fitting[0]
     type_name, first_is_subject = parse_label(value)
     subject, obj = (pair.first, pair.second) if first_is_subject else (pair.second, pair.first)
-    agreeing = [f for f, vote in pair.votes if vote == value]
-    if agreeing:
-        cue, rule = agreeing[0].cue, f"model+{agreeing[0].rule}"
-    else:
-        cue, rule = _cue(pair, type_name, doc), "model"
-    found = Found(subject, obj, (type_name,), rule, cue, round(tie, 2))
+    return fits(type_name, subject, obj)
+
+
+def decide(pair: Pair, doc: Any, model: TieModel) -> list[tuple[Found, str]]:
+    """The finding the model makes of one pair. A rule's vote stands unless the model is sure
+    there is no tie (its probability of "none" reaches `model.veto`); otherwise, when the
+    probability of some tie (one minus that of "none") reaches `model.threshold`, the most
+    probable class whose kinds fit the ends."""
+    probs = dict(zip(model.classes, model.probabilities(features(pair, doc))))
+    none = probs.get(NONE, 0.0)
+    if pair.votes and none < model.veto:
+        confidence = 1.0 - none / 2
+        return [(replace(found, rule=f"{found.rule}+model", confidence=round(min(found.confidence, confidence), 2)),
+                 parse_label(value)[0]) for found, value in pair.votes]
+    fitting = sorted(((p, c) for c, p in probs.items() if c != NONE and _fitting(pair, c)), reverse=True)
+    if 1.0 - none < model.threshold or not fitting:
+        return []
+    value = fitting[0][1]
+    type_name, first_is_subject = parse_label(value)
+    subject, obj = (pair.first, pair.second) if first_is_subject else (pair.second, pair.first)
+    found = Found(subject, obj, (type_name,), "model", _cue(pair, type_name, doc), round(1.0 - none, 2))
     if choose_type(found) != type_name or same_actor(subject.name, obj.name):
-        return None
-    return found, type_name
+        return []
+    return [(found, type_name)]
 
 
 def sentence_findings(para: Paragraph, sent: Any, model: TieModel) -> list[tuple[Found, str]]:
     pairs = candidates(para, sent, rule_findings(para, sent))
-    return [found for found in (decide(pair, para.doc, model) for pair in pairs) if found is not None]
+    return [found for pair in pairs for found in decide(pair, para.doc, model)]
 
 
 class LearnedExtractor:

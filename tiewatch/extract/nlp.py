@@ -30,8 +30,8 @@ _SENTENCE_END = re.compile(r"""[.!?:;"')]\s*$""")
 
 # UN sanctions reference codes "(QDe.004)", "(QDi.316)" and citation marks "[11]": spaces.
 _REFERENCE = re.compile(r"\((?:Q[DI][ei]|[A-Z]{2,3}[a-z]?)\.\d{2,4}\)|\[\d{1,3}\]")
-# A dateline: a capital city in capitals before a dash ("WASHINGTON –", "BAGHDAD —").
-_DATELINE = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{3,})?)(?=\s*[\u2013\u2014-]+\s)")
+# A dateline: a capital city in capitals at the start of a line, before a dash ("WASHINGTON –").
+_DATELINE = re.compile(r"(?m)^[\s*_]*([A-Z]{3,}(?: [A-Z]{3,})?)(?=[\s*_]*[\u2013\u2014-]+\s)")
 
 
 def normalise(text: str) -> str:
@@ -43,7 +43,11 @@ def normalise(text: str) -> str:
     from tiewatch.extract.lexicon import lexicon
 
     states = lexicon().states
-    return _DATELINE.sub(lambda m: " " * len(m.group(1)) if m.group(1).lower() in states else m.group(1), text)
+    def blank(m: re.Match) -> str:
+        head = m.group(0)[:m.start(1) - m.start(0)]
+        return head + (" " * len(m.group(1)) if m.group(1).lower() in states else m.group(1))
+
+    return _DATELINE.sub(blank, text)
 
 
 def _load_model() -> Any:

@@ -80,6 +80,8 @@ def topic(para: Paragraph) -> ActorSpan | None:
     first = next(iter(para.doc.sents), None)
     if first is None or len(first) > TOPIC_HEAD or len(first) == len(para.doc):
         return None
+    if any(t.pos_ in ("VERB", "AUX") for t in first):
+        return None  # a sentence, not a heading: "Hamas attacked Israel on Monday."
     opening = [m for m in para.mentions if m.start <= 1 and m.kind in ("group", "person") and m.label != "ref"]
     return opening[0] if opening else None
 
@@ -170,47 +172,55 @@ def features(pair: Pair, doc: Any) -> set[str]:
     """The feature strings of one candidate pair (see the module docstring)."""
     a, b = head(pair.first, doc), head(pair.second, doc)
     out = {f"k={pair.first.kind}|{pair.second.kind}", f"lbl={pair.first.label}|{pair.second.label}", "bias"}
-    if pair.first.label == "ref" and pair.first.text == doc[pair.first.start].text and doc[pair.first.start].pos_ == "VERB":
-        out.add(f"implicit={doc[pair.first.start].lemma_.lower()}")  # a profile's unstated subject
+    for end in (pair.first, pair.second):
+        if end.label == "ref" and end.end == end.start + 1 and doc[end.start].pos_ == "VERB":
+            out.add(f"implicit={doc[end.start].lemma_.lower()}")  # a profile's unstated subject
     left, right, lca = path_between(a, b)
     path = [*left, lca, *reversed(right)]
-    inner = [t for t in path if t.i not in (a.i, b.i)]
+    out |= _path_features(pair, a, b, left, right, lca)
+    out |= _between_features(pair, doc)
+    out |= _structure(a, b, lca, path)
+    for f in [f for f in out if f.startswith("cue=")]:
+        out.update(f"{f}|{r}" for r in roles(out))
+    for found, value in pair.votes:
+        out.add(f"vote={value}")
+        out.add(f"rule={found.rule.split('+')[0]}|{value[-1]}")
+    if not pair.votes:
+        out.add("novote")
+    return out
+
+
+def _path_features(pair: Pair, a: Any, b: Any, left: list[Any], right: list[Any], lca: Any) -> set[str]:
+    """The dependency path between the two heads: whole, its arcs, its words, its cues."""
+    path = [*left, lca, *reversed(right)]
     arcs = [f"{t.dep_}^" for t in left] + [f"v{t.dep_}" for t in reversed(right)]
-    out.add(f"plen={min(len(path), MAX_PATH + 1)}")
+    out = {f"plen={min(len(path), MAX_PATH + 1)}", f"lca={_word(lca)}|{lca.pos_}", f"lcadep={lca.dep_}"}
     if len(path) <= MAX_PATH:
         out.add("p=" + " ".join(arcs[:len(left)] + [_word(lca)] + arcs[len(left):]))
         out.add("pd=" + " ".join(arcs))
-    out.add(f"lca={_word(lca)}|{lca.pos_}")
-    out.add(f"lcadep={lca.dep_}")
-    for t in inner:
+    out.update(f"arc={arc}" for arc in arcs)
+    for t in (t for t in path if t.i not in (a.i, b.i)):
         out.add(f"pl={_word(t)}")
         if t.pos_ == "ADP":
             out.add(f"prep={t.lower_}")
         for type_name in cue_types(t):
             out.add(f"cue={type_name}")
             out.add(f"cuek={type_name}|{pair.first.kind}|{pair.second.kind}")
-    for arc in arcs:
-        out.add(f"arc={arc}")
+    return out
+
+
+def _between_features(pair: Pair, doc: Any) -> set[str]:
+    """The words between the two names (when few), the cues, negations and clause marks among them."""
     between = doc[pair.first.end:pair.second.start]
-    out.add(f"gap={min(len(between), MAX_BETWEEN + 1)}")
-    for t in list(between)[:MAX_BETWEEN] if len(between) <= MAX_BETWEEN else []:
-        out.add(f"bw={_word(t)}")
-    out.update(_window(pair, doc, between))
+    out = {f"gap={min(len(between), MAX_BETWEEN + 1)}"} | _window(pair, doc, between)
+    if len(between) <= MAX_BETWEEN:
+        out.update(f"bw={_word(t)}" for t in between)
     for t in between:
-        for type_name in cue_types(t):
-            out.add(f"cueb={type_name}")
+        out.update(f"cueb={type_name}" for type_name in cue_types(t))
         if t.lower_ in ("not", "never", "no", "n't"):
             out.add("neg_between")
         if t.text in (";", ":", "(", ")"):
             out.add(f"between={t.text}")  # a clause or an aside lies between the two names
-    for f in [f for f in out if f.startswith("cue=")]:
-        out.update(f"{f}|{r}" for r in roles(out))
-    out.update(_structure(a, b, lca, path))
-    for found, value in pair.votes:
-        out.add(f"vote={value}")
-        out.add(f"rule={found.rule.split('+')[0]}|{value[-1]}")
-    if not pair.votes:
-        out.add("novote")
     return out
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from tiewatch.extract.lexicon import lexicon
 
+UNIVERSAL = "any"  # the label of "any armed group", "no militia": an end that names no one (extract.universal)
+
 
 @dataclass
 class ActorSpan:
@@ -105,20 +107,35 @@ class Paragraph:
                     return found if found is not None and found.kind in kinds else None
         return None
 
+    def _source(self, m: ActorSpan) -> bool:
+        """A mention that only says where the information comes from ("according to the Panel
+        of Experts", "UN investigators have concluded") is not what "the group" refers back to."""
+        t = self.doc[m.head] if 0 <= m.head < len(self.doc) else None
+        if t is None:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+        speaker = t.head if t.dep_ == "compound" else None
+        return speaker is not None and speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in lexicon().words("speech_verbs")
+
     def _antecedent(self, char: int, kinds: set[str], cue: str, skip: str | None = None) -> ActorSpan | None:
         """The nearest earlier actor of a fitting kind, preferring one whose name contains the cue
         word ("the front") and passing over places where something happened ("in Niger"); when
         the paragraph names none before, the last fitting one of the paragraphs before."""
-        before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds and m.name != skip]
+        before = [m for m in self.mentions if m.char_end <= char and m.kind in kinds and m.name != skip
+                  and m.label != UNIVERSAL and not self._source(m)]  # "any armed group" is no one to refer back to
+        heads = set(lexicon().mapping("backref_heads").get(cue) or ())
         if not before:
-            before = [m for m in self.context if m.kind in kinds]
+            before = [m for m in self.context if m.kind in kinds and m.label != UNIVERSAL]
             named = [m for m in before if cue and cue in m.name.lower()]
-            found = named or before
+            kin = [m for m in before if m.name.lower().rsplit(" ", 1)[-1] in heads]
+            found = named or kin or before
             return found[-1] if found else None
         if cue:
             named = [m for m in before if cue in m.name.lower()]
             headed = [m for m in named if m.name.lower().endswith(cue) or m.name.lower().endswith(cue + "s")]
-            before = headed or named or before
+            kin = [m for m in before if m.name.lower().rsplit(" ", 1)[-1] in heads]
+            before = headed or named or kin or before
         actors = [m for m in before if not _location(self.doc[m.head])]
         before = actors or before
         return before[-1] if before else None

@@ -60,8 +60,10 @@ def polarity(cue: Any) -> Polarity:
     if first_verb is not None and first_verb.i != cue.i:
         negated |= any(c.dep_ == "neg" for c in first_verb.children)
     negated |= any(c.lower_ in negations and c.dep_ in ("neg", "det", "advmod") for c in cue.children)
-    if cue.pos_ in ("VERB", "AUX"):  # "no member of the front has met X", "nobody supplied them"
+    if cue.pos_ in ("VERB", "AUX"):  # "no member of the front has met X", "nobody supplied them", "not one dinar"
         negated |= any(c.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                       or any(d.dep_ in ("nummod", "quantmod", "amod") and any(n.dep_ == "neg" for n in d.children)
+                              for d in c.children)
                        for c in cue.children if c.dep_ in ("nsubj", "nsubjpass"))
     for t in _path(cue)[1:]:
         if t.lower_ in lex.words("concessive_words"):

@@ -7,8 +7,9 @@
   `institution_heads` of the lexicon, the second be a named actor right after "of" or "of the");
 - a franchise name the tagger split at "in (the)" is one name when the tagger took the second part
   for a group: "al-Qa'ida" + "in the" + "Islamic Maghreb";
-- two group names joined only by a spaced dash are one name: "Popular Front for the Liberation of
-  Palestine – General Command".
+- a group name and a unit name joined only by a spaced dash are one name: "Popular Front for the
+  Liberation of Palestine – General Command" (the second part ends in an institutional head or
+  "faction"; "Hamas – Fatah talks" stays two).
 
 Each repair keeps the first part's kind and label, and its offsets cover the whole name.
 """
@@ -59,7 +60,8 @@ def _link(doc: Any, a: ActorSpan, b: ActorSpan) -> bool:
     if gap in (["in"], ["in", "the"]) and doc[a.end - 1].lower_ in lexicon().words("franchise_heads") and b.kind == "group":
         return True  # "al-Qa'ida in the Islamic Maghreb", where the tagger made a group of the region
     spaced = b.start == a.end + 1 and doc[a.end].whitespace_ and doc[a.end - 1].whitespace_
-    return len(gap) == 1 and gap[0] in DASHES and bool(spaced) and a.kind == b.kind == "group"
+    unit = doc[b.end - 1].lower_ in lexicon().words("institution_heads") | {"faction"}  # "– General Command", not "– Fatah"
+    return len(gap) == 1 and gap[0] in DASHES and bool(spaced) and a.kind == b.kind == "group" and unit
 
 
 def _joined(doc: Any, mentions: list[ActorSpan]) -> list[ActorSpan]:
@@ -72,9 +74,16 @@ def _joined(doc: Any, mentions: list[ActorSpan]) -> list[ActorSpan]:
     return out
 
 
-def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper() or w[:1].isdigit()]
-    return "".join(w[0] for w in words).upper()
+LINK_WORDS = {"of", "the", "and", "for", "in", "de", "la", "y", "wa", "wal"}
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name can have: of its capitalised words ("Asa'ib Ahl al-Haqq" -> AAH), or of
+    every word but the linking ones ("al-Nusrah Front" -> ANF)."""
+    words = name.replace("-", " ").split()
+    capitalised = "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit())
+    every = "".join(w[0] for w in words if w.lower() not in LINK_WORDS)
+    return {capitalised.upper(), every.upper()}
 
 
 def define_acronyms(paras: list[Paragraph]) -> None:
@@ -88,14 +97,14 @@ def define_acronyms(paras: list[Paragraph]) -> None:
             if m.label == "ref" or m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
                 continue
             acronym = doc[m.end + 1].text
-            if acronym.isupper() and len(acronym) >= 2 and acronym not in m.text:
+            if m.kind in ("group", "state") and acronym not in m.text and same_by_acronym(acronym, m.name):
                 defined.setdefault(acronym, m)
     if not defined:
         return
     for para in paras:
         for m in para.mentions:
             full = defined.get(m.text)
-            if full is not None and m.canonical is None and m is not full:
+            if full is not None and m.canonical is None and m is not full and m.label != "watchlist":
                 m.canonical = full.name
                 m.kind = full.kind
         taken = {i for m in para.mentions for i in range(m.start, m.end)}
@@ -111,4 +120,7 @@ def define_acronyms(paras: list[Paragraph]) -> None:
 def same_by_acronym(a: str, b: str) -> bool:
     """"AAH" and "Asa'ib Ahl al-Haqq": an upper-case short name made of the other's initials."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return short.isupper() and len(short) >= 2 and " " in long_ and _initials(long_.replace("al-", "").replace("Al-", "")) == short
+    if not (short.replace("-", "").isupper() and len(short) >= 2 and (" " in long_ or "-" in long_)):
+        return False
+    stripped = long_.replace("al-", "").replace("Al-", "")
+    return short.replace("-", "") in _initials(long_) | _initials(stripped)

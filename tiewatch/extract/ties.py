@@ -95,6 +95,10 @@ def _governing_verb(n: Any) -> Any | None:
 
 def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator[Found]:
     lex = lexicon()
+    kinds = [lex.noun_types[c.lemma_.lower()] for c in n.children
+             if c.dep_ in ("compound", "amod") and c.i < n.i and c.lemma_.lower() in lex.noun_types]
+    if kinds and all(lex_symmetric(t) for t in types):
+        types = kinds[0]  # "the funding tie between X and Y", "a weapons link": the modifier names the tie
     side_a: list[ActorSpan] = []
     side_b: list[ActorSpan] = []
     givers: list[ActorSpan] = []
@@ -141,6 +145,9 @@ def relation_claims(para: Paragraph, n: Any, types: tuple[str, ...]) -> Iterator
         for i, a in enumerate(between):
             for b in between[i + 1:]:
                 yield Found(a, b, types, f"noun:{n.lemma_.lower()}:between", n, 0.7)
+        return
+    if kinds and len(between) == 2 and not side_a:  # "the funding tie between X and Y": X gives, Y gets
+        yield Found(between[0], between[1], types, f"noun:{n.lemma_.lower()}:between", n, 0.6)
         return
     side_b += between
     if symmetric and not side_b and len(side_a) > 1:

@@ -6,6 +6,7 @@ IngestError with a one-line reason, and nothing larger than the size cap is ever
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -112,7 +113,7 @@ def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
             raise IngestError(
                 f"{item.origin}: too large ({human_size(size)}, the cap is {human_size(max_bytes)}; see --max-bytes)"
             )
-        data = _read_capped(Path(real), max_bytes, follow=item.follow_links)
+        data = _read_capped(Path(real), max_bytes, item)
     except OSError as exc:
         raise IngestError(f"{item.origin}: cannot read it ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -120,11 +121,23 @@ def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
     return Blob(data, origin=item.origin, name=path.name)
 
 
-def _read_capped(path: Path, max_bytes: int, follow: bool) -> bytes:
-    """At most `max_bytes + 1` bytes of a regular file, opened by its real path. Without `follow` it
-    is opened with O_NOFOLLOW, so a file swapped for a link after the checks is refused by the kernel."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(os.open(path, flags), "rb") as handle:
+def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
+    """At most `max_bytes + 1` bytes of a regular file, opened by its real path without following a
+    link (O_NOFOLLOW) or waiting on a pipe (O_NONBLOCK). What was opened is checked again through
+    its descriptor: a regular file, and (unless `follow_links`) still inside the folder, so a
+    folder on the way swapped for a link after the checks above is refused too."""
+    follow = item.follow_links
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= 0 if follow else getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IngestError(f"{item.origin}: not a regular file")
+        opened = f"/proc/self/fd/{fd}"
+        if item.within and not follow and os.path.exists(opened):
+            real = os.path.realpath(opened)
+            if os.path.commonpath([real, item.within]) != item.within:
+                raise IngestError(f"{item.origin}: a link to a file outside the folder ({real}); pass --follow-links to read it")
         return handle.read(max_bytes + 1)
 
 

@@ -30,6 +30,15 @@ def decode(blob: Blob) -> str:
     return str(best)
 
 
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis taken off ("**Al-Baraka**" -> "Al-Baraka"): the stored text is what is read."""
+    return _ITALIC.sub(r"\1", _BOLD.sub(r"\2", text))
+
+
 def title_of(text: str, markdown: bool) -> str | None:
     if markdown:
         heading = _HEADING.search(text)
@@ -59,8 +68,8 @@ class TextReader:
             raise IngestError(f"{blob.origin}: a data table ({blob.suffix}), not a document")
         if blob.suffix in CODE_SUFFIXES:
             raise IngestError(f"{blob.origin}: program source code ({blob.suffix}), not a document")
-        text = decode(blob)
         markdown = blob.suffix in MARKDOWN_SUFFIXES or blob.content_type == "text/markdown"
+        text = plain(decode(blob)) if markdown else decode(blob)
         yield Document(
             text=text,
             kind="text",
