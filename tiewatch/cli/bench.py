@@ -58,7 +58,7 @@ def train(
 ) -> None:
     """Retrain the tie classifier from the annotated paragraphs (real train split, devset, devset2),
     choosing its settings on the real dev split; deterministic, so a clean clone reproduces the
-    shipped model. Needs scikit-learn (pip install -e '.[train]')."""
+    shipped model. Needs scikit-learn, the package's "train" extra."""
     from tiewatch.bench import train as train_bench
 
     argv = ["--sets-dir", str(sets_dir)] + (["--out", str(out)] if out else [])

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from tiewatch.model import ExtractError
 
@@ -23,7 +24,7 @@ MODEL_FILE = "ties-model.json"
 FORMAT = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TieModel:
     classes: tuple[str, ...]
     intercept: tuple[float, ...]
@@ -32,15 +33,19 @@ class TieModel:
     about: dict
     veto: float = 1.0  # the probability of "no tie" at which a rule's finding is overruled
 
+    @cached_property
+    def _matrix(self) -> tuple[dict[str, int], Any, Any]:
+        """The weights as one array, row per feature (built on first use)."""
+        import numpy
+
+        index = {f: n for n, f in enumerate(self.weights)}
+        rows = numpy.array([self.weights[f] for f in index], dtype=float).reshape(len(index), len(self.classes))
+        return index, rows, numpy.array(self.intercept, dtype=float)
+
     def probabilities(self, feats: Iterable[str]) -> list[float]:
-        scores = list(self.intercept)
-        for f in feats:
-            row = self.weights.get(f)
-            if row is not None:
-                for n, w in enumerate(row):
-                    scores[n] += w
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
+        index, rows, intercept = self._matrix
+        scores = intercept + rows[[index[f] for f in feats if f in index]].sum(axis=0)
+        exps = [math.exp(v) for v in (scores - scores.max()).tolist()]
         total = sum(exps)
         return [e / total for e in exps]
 

@@ -46,10 +46,12 @@ def decide(pair: Pair, doc: Any, model: TieModel) -> list[tuple[Found, str]]:
         confidence = 1.0 - none / 2
         return [(replace(found, rule=f"{found.rule}+model", confidence=round(min(found.confidence, confidence), 2)),
                  parse_label(value)[0]) for found, value in pair.votes]
-    fitting = sorted(((p, c) for c, p in probs.items() if c != NONE and _fitting(pair, c)), reverse=True)
-    if 1.0 - none < model.threshold or not fitting:
+    if 1.0 - none < model.threshold:
         return []
-    value = fitting[0][1]
+    ranked = sorted(((p, c) for c, p in probs.items() if c != NONE), reverse=True)
+    value = next((c for _p, c in ranked if _fitting(pair, c)), None)
+    if value is None:
+        return []
     type_name, first_is_subject = parse_label(value)
     subject, obj = (pair.first, pair.second) if first_is_subject else (pair.second, pair.first)
     found = Found(subject, obj, (type_name,), "model", _cue(pair, type_name, doc), round(1.0 - none, 2))

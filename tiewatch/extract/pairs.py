@@ -76,7 +76,14 @@ TOPIC_HEAD = 14  # a heading that names a profile's topic is at most this many t
 
 def topic(para: Paragraph) -> ActorSpan | None:
     """The actor a profile paragraph is about: a group or person named at its very start, in a
-    heading that ends its first sentence ("Ansar al-Dine (AAD). History: formed in 2011 ...")."""
+    heading that ends its first sentence ("Ansar al-Dine (AAD). History: formed in 2011 ...").
+    Worked out once per paragraph."""
+    if para.doc.user_data.get("tw_topic", False) is False:
+        para.doc.user_data["tw_topic"] = _topic(para)
+    return para.doc.user_data["tw_topic"]
+
+
+def _topic(para: Paragraph) -> ActorSpan | None:
     first = next(iter(para.doc.sents), None)
     if first is None or len(first) > TOPIC_HEAD or len(first) == len(para.doc):
         return None
@@ -86,12 +93,12 @@ def topic(para: Paragraph) -> ActorSpan | None:
     return opening[0] if opening else None
 
 
-def _has_subject(verb: Any) -> bool:
+def _has_subject(verb: Any, colons: list[int]) -> bool:
     """Whether a verb has a subject of its own, or shares one with the verb it is coordinated
     with (a subject before a field label's colon does not count: "Goals: seeks ...")."""
     for t in [verb, *([verb.head] if verb.dep_ == "conj" else [])]:
-        colons = [c.i for c in t.sent if c.text == ":" and c.i < t.i]
-        if any(c.dep_ in SUBJECT_DEPS and not (colons and c.i < colons[-1]) for c in t.children):
+        before = [c for c in colons if c < t.i]
+        if any(c.dep_ in SUBJECT_DEPS and not (before and c.i < before[-1]) for c in t.children):
             return True
     return False
 
@@ -103,9 +110,10 @@ def implicit_subjects(para: Paragraph, sent: Any) -> list[ActorSpan]:
     if about is None or sent.start == 0:
         return []
     out = []
+    colons = [t.i for t in sent if t.text == ":"]
     for verb in sent:
         opens = verb.i > sent.start and verb.doc[verb.i - 1].text in (":", ";")  # starts a clause of the field
-        if verb.pos_ == "VERB" and (verb.dep_ in ("ROOT", "conj", "parataxis") or opens) and not _has_subject(verb):
+        if verb.pos_ == "VERB" and (verb.dep_ in ("ROOT", "conj", "parataxis") or opens) and not _has_subject(verb, colons):
             out.append(ActorSpan(verb.i, verb.i + 1, about.kind, "ref", verb.text, verb.idx, verb.idx + len(verb.text),
                                  canonical=about.name, head=verb.i, offset=para.offset))
     return out
