@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from tiewatch.bench.gold import GoldDoc, GoldSet, GoldTie, name_key
+from tiewatch.bench.gold import GoldDoc, GoldSet, GoldTie
 from tiewatch.bench.quality import DEFAULT_SETS, documents, load_set
-from tiewatch.bench.scorer import mention_names, score
+from tiewatch.bench.scorer import end_matches, score
 from tiewatch.model import TiewatchError
 
 TRAIN_SETS = ("real-train", "devset", "devset2")
@@ -37,21 +37,14 @@ MIN_WEIGHT = 0.02  # a feature whose every weight is smaller is left out of the 
 MIN_PRECISION = 0.5  # an analyst's floor: at least half of what the engine claims is right
 
 
-def _ends(tie: GoldTie, names: set[str]) -> tuple[bool, bool]:
-    return bool(names & {name_key(n) for n in tie.subject}), bool(names & {name_key(n) for n in tie.object})
-
-
 def gold_label(ties: list[GoldTie], first, second) -> tuple[int, str] | None:
     """(index of the gold tie, class) for a candidate pair whose ends are a gold tie's, else None."""
     from tiewatch.extract.pairs import label
 
-    a, b = mention_names(first), mention_names(second)
     for n, tie in enumerate(ties):
-        a_subject, a_object = _ends(tie, a)
-        b_subject, b_object = _ends(tie, b)
-        if a_subject and b_object:
+        if end_matches(tie.subject, None, first) and end_matches(tie.object, None, second):
             return n, label(tie.types[0], True)
-        if b_subject and a_object:
+        if end_matches(tie.subject, None, second) and end_matches(tie.object, None, first):
             return n, label(tie.types[0], False)
     return None
 

@@ -1,8 +1,8 @@
 """The tie classifier: a multinomial logistic model over candidate-pair features, shipped as a JSON
 file of weights (tiewatch/extract/data/ties-model.json) and read lazily, once per process.
 
-Scoring needs no machine-learning library: a pair's score for each class is the intercept plus the
-weights of its features, and the probabilities are their softmax. The file is written by
+Scoring needs no machine-learning library (numpy only): a pair's score for each class is the
+intercept plus the weights of its features, and the probabilities are their softmax. The file is written by
 `tiewatch bench train` (tiewatch.bench.train), which fits the same model with scikit-learn from
 the annotated data in benchmarks/ and records what it was trained on.
 """
@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cached_property
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -48,12 +47,6 @@ class TieModel:
         exps = [math.exp(v) for v in (scores - scores.max()).tolist()]
         total = sum(exps)
         return [e / total for e in exps]
-
-    def decide(self, feats: Iterable[str]) -> tuple[str, float]:
-        """The most probable class and its probability."""
-        probs = self.probabilities(feats)
-        best = max(range(len(probs)), key=probs.__getitem__)
-        return self.classes[best], probs[best]
 
     def to_json(self) -> dict:
         return {"format": FORMAT, "classes": list(self.classes), "intercept": list(self.intercept),

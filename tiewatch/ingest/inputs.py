@@ -87,7 +87,12 @@ def _outside(item: Item, real: str) -> str | None:
         return f"a symbolic link (to {real}); pass --follow-links to read it" if os.path.islink(path) else None
     if os.path.islink(path) and os.path.isdir(path):
         return f"a link to a folder ({real}); pass --follow-links to read it"
-    if os.path.commonpath([real, item.within]) != item.within:
+    return _leaves(real, item.within)
+
+
+def _leaves(real: str, within: str) -> str | None:
+    """The reason to refuse a file whose real path is not inside the folder it was found in."""
+    if os.path.commonpath([real, within]) != within:
         return f"a link to a file outside the folder ({real}); pass --follow-links to read it"
     return None
 
@@ -134,10 +139,9 @@ def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise IngestError(f"{item.origin}: not a regular file")
         opened = f"/proc/self/fd/{fd}"
-        if item.within and not follow and os.path.exists(opened):
-            real = os.path.realpath(opened)
-            if os.path.commonpath([real, item.within]) != item.within:
-                raise IngestError(f"{item.origin}: a link to a file outside the folder ({real}); pass --follow-links to read it")
+        refused = _leaves(os.path.realpath(opened), item.within) if item.within and not follow and os.path.exists(opened) else None
+        if refused:
+            raise IngestError(f"{item.origin}: {refused}")
         return handle.read(max_bytes + 1)
 
 
