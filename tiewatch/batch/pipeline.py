@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
-from tiewatch.graph import refresh
+from tiewatch.graph import catch_up
 from tiewatch.ingest import DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
 from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import Document, IngestError
@@ -41,7 +41,7 @@ class IngestReport:
     inputs: int = 0
     document_ids: list[int] = field(default_factory=list)
     extractor: str | None = None  # None: no extraction step ran
-    refreshed: bool = False  # the graph was rebuilt from the new claims
+    refreshed: bool = False  # the graph was rebuilt (new claims, or an interrupted run's left behind)
 
     def summary(self) -> str:
         return f"{self.new} new, {self.known} already known, {len(self.skipped)} skipped"
@@ -87,9 +87,8 @@ def ingest(
     finally:
         fetcher.close()
         executor.close()
-    if report.new:
-        refresh(store)
-        report.refreshed = True
+    # also when nothing is new: an earlier run may have been killed before its rebuild finished
+    report.refreshed = catch_up(store) is not None
     return report
 
 

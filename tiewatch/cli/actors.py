@@ -10,7 +10,7 @@ from rich.table import Table
 
 from tiewatch import resolve
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, out_console, store_of
+from tiewatch.cli.context import DB_OPTION, graph_of, out_console, store_of
 from tiewatch.cli.documents import Format
 from tiewatch.graph import refresh
 from tiewatch.graph.network import ranking
@@ -35,7 +35,7 @@ def actors(
     """List actors (id, name, kind, aliases, number of claims)."""
     if ctx.invoked_subcommand is not None:
         return
-    store = store_of(ctx, db)
+    store = graph_of(ctx, db)
     if rank:
         _print_ranking(store, format)
         return

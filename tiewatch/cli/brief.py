@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, err_console, store_of
+from tiewatch.cli.context import DB_OPTION, err_console, graph_of
 
 
 @app.command()
@@ -21,6 +21,6 @@ def brief(
     """Write an analyst brief: summary, each tie by type with quotes, sources, grades and denials, a picture."""
     from tiewatch.export.brief import write_brief
 
-    written = write_brief(store_of(ctx, db), list(actor), out, since)
+    written = write_brief(graph_of(ctx, db), list(actor), out, since)
     err_console.print(f"wrote {out}: {len(written.entries)} tie(s) from {len(written.documents)} document(s)",
                       markup=False)

@@ -10,6 +10,7 @@ from functools import cached_property
 import typer
 from rich.console import Console
 
+from tiewatch.graph import catch_up
 from tiewatch.store import Store, resolve_url
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -48,6 +49,17 @@ def store_of(ctx: typer.Context, db: str | None = None) -> Store:
         s.db = db
         s.__dict__.pop("store", None)
     return s.store
+
+
+def graph_of(ctx: typer.Context, db: str | None = None) -> Store:
+    """The store for a command that reads the graph, first rebuilt if an interrupted ingest or
+    review left it behind what is stored (saying so on stderr)."""
+    store = store_of(ctx, db)
+    report = catch_up(store)
+    if report is not None:
+        err_console.print(f"the graph was behind what is stored (an interrupted run?); rebuilt it: {report.summary()}",
+                          markup=False)
+    return store
 
 
 DB_OPTION = typer.Option(

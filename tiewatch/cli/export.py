@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, err_console, store_of
+from tiewatch.cli.context import DB_OPTION, err_console, graph_of
 
 
 @app.command()
@@ -35,5 +35,5 @@ def export(
     if profile not in (None, "opencti"):
         raise ExportError(f"unknown profile {profile!r}; the only profile is opencti")
     options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower())
-    count = run_export(store_of(ctx, db), format.lower(), out, options)
+    count = run_export(graph_of(ctx, db), format.lower(), out, options)
     err_console.print(f"wrote {count} items to {out}", markup=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, out_console, store_of
+from tiewatch.cli.context import DB_OPTION, graph_of, out_console
 from tiewatch.graph.evidence import cite
 from tiewatch.graph.network import paths
 from tiewatch.resolve import find_actor
@@ -21,7 +21,7 @@ def path(
     db: str = DB_OPTION,
 ) -> None:
     """Shortest evidence-backed paths from SOURCE to TARGET (names, aliases or ids)."""
-    store = store_of(ctx, db)
+    store = graph_of(ctx, db)
     a, b = find_actor(store, source), find_actor(store, target)
     found = paths(store, a.id, b.id, limit=limit, max_hops=max_hops)
     if not found:

@@ -7,7 +7,7 @@ import ipaddress
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, err_console, store_of
+from tiewatch.cli.context import DB_OPTION, err_console, graph_of
 
 
 def is_loopback(host: str) -> bool:
@@ -41,7 +41,7 @@ def serve(
 
     from tiewatch.web import create_app
 
-    store = store_of(ctx, db)
+    store = graph_of(ctx, db)
     login = needs_login(host, require_login)
     web_app = create_app(store, require_login=login)
     everywhere = host in ("0.0.0.0", "::")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, out_console, store_of
+from tiewatch.cli.context import DB_OPTION, graph_of, out_console
 from tiewatch.graph.evidence import best_claim, cite
 from tiewatch.model import Actor, Tie, vocabulary
 from tiewatch.resolve import find_actor
@@ -74,5 +74,5 @@ def dossier(store, actor: Actor) -> str:
 @app.command()
 def show(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
     """A dossier on ACTOR (name, alias or id): aliases, designations, ties with quotes and denials."""
-    store = store_of(ctx, db)
+    store = graph_of(ctx, db)
     out_console.print(dossier(store, find_actor(store, actor)), markup=False)

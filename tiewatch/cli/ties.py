@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, out_console, store_of
+from tiewatch.cli.context import DB_OPTION, graph_of, out_console
 from tiewatch.cli.documents import Format
 from tiewatch.graph.ties import stamp
 from tiewatch.model import TiewatchError, vocabulary
@@ -49,7 +49,7 @@ def ties(
     """List ties: subject, object, type, asserted, denied, hedged, independent sources, dates, grade."""
     if type and type not in vocabulary():
         raise TiewatchError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
-    store = store_of(ctx, db)
+    store = graph_of(ctx, db)
     actor_id = find_actor(store, actor).id if actor else None
     listed = store.list_ties(actor_id=actor_id, type=type, since=since_value(store, since))
     if format is Format.jsonl:

@@ -6,6 +6,13 @@ Steps, each touching only what is new where it can:
    edges of new Telegram posts (channels), resolving forward origins and replied posts now known;
 3. re-aggregate ties from all claims in one pass, writing only changed rows (ties.aggregate).
 Idempotent: a second run finds nothing new and writes nothing, timestamps included.
+
+Crash-safe and one at a time: the rebuild holds the store's graph lock (a second ingest waits
+for it instead of creating the same actors twice); each document's mentions are resolved in one
+transaction with the actors they create, and a document's cluster with its channel edges, so a
+process killed half-way leaves no orphan rows. A finished rebuild records the store's marks;
+`catch_up(store)` rebuilds whenever they show a write the graph has not absorbed (an ingest or
+review killed before its rebuild ended), which is how the next command repairs an interrupted one.
 """
 
 from __future__ import annotations
@@ -47,10 +54,9 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
         return
     registry = ActorRegistry(store, watchlist)
     registry.vote_kinds(documents)
-    pairs: list[tuple[int, int]] = []
     for doc in documents:
-        pairs.extend(registry.resolve_document(doc))
-    report.mentions_resolved = store.assign_mentions(pairs)
+        with store.unit():
+            report.mentions_resolved += store.assign_mentions(registry.resolve_document(doc))
     report.actors_created = registry.created
 
 
@@ -59,27 +65,37 @@ def cluster_documents(store, report: RefreshReport) -> None:
     if not rows:
         return
     clusters = Clusters(store.document_signatures())
-    store.set_clusters([(row.id, *clusters.assign(row.id, row.text)) for row in rows])
-    report.documents_clustered = len(rows)
+    assigned = [(row.id, *clusters.assign(row.id, row.text)) for row in rows]
     posts = [row for row in rows if row.kind == "telegram"]
-    if posts:
-        messages = store.telegram_messages()
-        edges = [
-            edge for row in posts
-            for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
-        ]
+    messages = store.telegram_messages() if posts else {}
+    edges = [
+        edge for row in posts
+        for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
+    ]
+    pending = store.unresolved_channel_ids() if posts else set()
+    known = {k: v for k, v in pending_names(posts).items() if k in pending}
+    with store.unit():  # a document counts as clustered only with its channel edges stored
+        store.set_clusters(assigned)
         report.channel_edges = store.add_structural_edges(edges)
-        known = pending_names(posts)
-        pending = store.unresolved_channel_ids()
-        store.resolve_channel_ids({k: v for k, v in known.items() if k in pending})
+        if known:
+            store.resolve_channel_ids(known)
+    report.documents_clustered = len(rows)
 
 
 def refresh(store, watchlist: Watchlist | None = None) -> RefreshReport:
     """Resolve, cluster and aggregate; returns what changed (nothing on a second run)."""
     report = RefreshReport()
-    resolve_mentions(store, report, watchlist)
-    store.refresh_first_seen()
-    cluster_documents(store, report)
-    tied = aggregate(store)
-    report.ties_created, report.ties_updated, report.claims_linked = tied.created, tied.updated, tied.claims_linked
+    with store.graph_lock():
+        marks = store.graph_marks()
+        resolve_mentions(store, report, watchlist)
+        store.refresh_first_seen()
+        cluster_documents(store, report)
+        tied = aggregate(store)
+        report.ties_created, report.ties_updated, report.claims_linked = tied.created, tied.updated, tied.claims_linked
+        store.record_graph_marks(marks)
     return report
+
+
+def catch_up(store, watchlist: Watchlist | None = None) -> RefreshReport | None:
+    """Rebuild when the graph is behind what is stored (after an interrupted run); else None."""
+    return refresh(store, watchlist) if store.graph_behind() else None

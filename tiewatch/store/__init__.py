@@ -6,6 +6,7 @@ The Store class is assembled from one mixin per subject so each module stays sma
 from tiewatch.store.actors import ActorsMixin
 from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
 from tiewatch.store.documents import DocumentsMixin
+from tiewatch.store.graphstate import GraphStateMixin
 from tiewatch.store.graphreads import GraphReadsMixin
 from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
 from tiewatch.store.ties import TiesMixin
@@ -15,7 +16,8 @@ from tiewatch.store.users import ROLES, User, UsersMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, WatchMixin, StoreBase):
+class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, WatchMixin,
+            GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 

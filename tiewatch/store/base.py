@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.resources import files
@@ -34,7 +35,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA busy_timeout=60000")  # another process may be writing a large batch
     cursor.close()
 
 
@@ -44,6 +45,7 @@ class StoreBase:
     def __init__(self, url: str | None = None, *, migrate: bool = True):
         self.url = resolve_url(url)
         self.engine = self._make_engine(self.url)
+        self._units = threading.local()  # the open `unit()` transaction of each thread
         if migrate:
             self.migrate()
 
@@ -85,9 +87,27 @@ class StoreBase:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One all-or-nothing unit of work."""
+        """One all-or-nothing unit of work (inside `unit()`, that unit's transaction)."""
+        open_unit = getattr(self._units, "conn", None)
+        if open_unit is not None:
+            yield open_unit
+            return
         with self.engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def unit(self) -> Iterator[None]:
+        """Every write of this thread inside the block is one transaction: all of it lands or none
+        (a process killed half-way leaves no half-resolved document behind)."""
+        if getattr(self._units, "conn", None) is not None:
+            yield
+            return
+        with self.engine.begin() as conn:
+            self._units.conn = conn
+            try:
+                yield
+            finally:
+                self._units.conn = None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Connection
 
 from tiewatch.model import Claim, Document, Mention, NotFound, Source
@@ -72,10 +73,19 @@ class DocumentsMixin:
     ) -> tuple[int, bool]:
         """Store a document with its mentions and claims in one transaction.
 
-        Returns (id, True) when stored, (existing id, False) when its text is already known.
+        Returns (id, True) when stored, (existing id, False) when its text is already known. Another
+        process storing the same text (or creating the same source) at the same moment is no error:
+        its row wins and this call answers as if it had been there first.
         """
         if not doc.sha256:
             raise ValueError("Document.sha256 must be set by the reader before storing")
+        found_mentions, found_claims = list(found_mentions), list(found_claims)
+        try:
+            return self._add_document(doc, found_mentions, found_claims)
+        except IntegrityError:
+            return self._add_document(doc, found_mentions, found_claims)  # the other writer's row is visible now
+
+    def _add_document(self, doc: Document, found_mentions: list[Mention], found_claims: list[Claim]) -> tuple[int, bool]:
         with self.transaction() as conn:
             existing = conn.execute(select(documents.c.id).where(documents.c.sha256 == doc.sha256)).scalar()
             if existing is not None:
