@@ -55,12 +55,12 @@ class _Outcome:
 
 
 def store_files(store) -> frozenset[Path]:
-    """The SQLite database file and its journals, which a folder being ingested may hold."""
+    """The SQLite database file, its journals and its lock file, which a folder being ingested may hold."""
     url = getattr(getattr(store, "engine", None), "url", None)
     if url is None or url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return frozenset()
     base = Path(url.database)
-    return frozenset(Path(f"{base}{suffix}") for suffix in ("", "-wal", "-shm", "-journal"))
+    return frozenset(Path(f"{base}{suffix}") for suffix in ("", "-wal", "-shm", "-journal", ".lock"))
 
 
 def ingest(

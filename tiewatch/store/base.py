@@ -1,7 +1,11 @@
-"""The connection half of the Store: URL handling, engine, migrations, transactions, settings."""
+"""The connection half of the Store: URL handling, engine, migrations, transactions, settings, and
+`exclusive()`, the one lock a database's writers share across processes: on PostgreSQL an advisory
+lock held by a connection of its own (one per schema), on SQLite an exclusive `flock` on a file
+beside the database (`tiewatch.db.lock`). Migrations and graph rebuilds run under it."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 from contextlib import contextmanager
@@ -9,7 +13,7 @@ from datetime import datetime, timezone
 from importlib.resources import files
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
@@ -17,6 +21,8 @@ from tiewatch.model import StoreError
 from tiewatch.store.tables import settings
 
 DEFAULT_URL = "sqlite:///tiewatch.db"
+_LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
+_memory_locks: dict[int, threading.Lock] = {}
 
 
 def resolve_url(url: str | None) -> str:
@@ -71,15 +77,47 @@ class StoreBase:
         from alembic import command
         from alembic.config import Config
 
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         config = Config()
         config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+            if current == ScriptDirectory.from_config(config).get_current_head():
+                return
+            with self.exclusive(), self.engine.begin() as conn:  # two first runs at once: one migrates
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """One holder at a time across processes and threads; waits for the current one."""
+        if self.dialect == "postgresql":
+            conn = self.engine.connect()
+            try:
+                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": _LOCK_CLASS})
+                conn.commit()
+                yield
+            finally:
+                conn.invalidate()  # really disconnects, which releases the lock; never back to the pool
+                conn.close()
+            return
+        path = self.engine.url.database
+        if not path or path == ":memory:":
+            with _memory_locks.setdefault(id(self.engine), threading.Lock()):
+                yield
+            return
+        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
 
     @property
     def safe_url(self) -> str:
