@@ -124,6 +124,15 @@ def test_urls_fetched_with_allow_private_and_known_on_refetch(sqlite_url):
     assert kinds == {f"{base}/article": "html", "https://ford.example/a": "feed"}
 
 
+def test_a_dripping_server_is_cut_by_fetch_timeout(sqlite_url):
+    with serve() as base:
+        result = run("ingest", f"{base}/drip", "--db", sqlite_url, "--allow-private", "--fetch-timeout", "1")
+    assert result.exit_code == 2 and Store(sqlite_url).count_documents() == 0
+    assert result.output.strip() == f"error: {base}/drip: too slow (the download took over its 1 s budget; see --fetch-timeout)"
+    bad = run("ingest", f"{base}/drip", "--db", sqlite_url, "--fetch-timeout", "0")
+    assert bad.exit_code == 2 and "--fetch-timeout" in bad.output
+
+
 def test_unknown_extractor_is_named(sqlite_url):
     result = run("ingest", str(EXAMPLES / "klf-statement.txt"), "--db", sqlite_url, "--extractor", "nonesuch")
     assert result.exit_code != 0 and "nonesuch" in result.output and Store(sqlite_url).count_documents() == 0

@@ -49,7 +49,7 @@ def test_text_flattened_with_links_mentions_hashtags_in_metadata(tmp_path):
     statement, forward, reply = read_item(Item(str(write(tmp_path, CHANNEL)), direct=True))
     assert statement.text == "Statement\nThe front denies any tie to @brigade_news. #Gao"
     assert statement.metadata["mentions"] == ["@brigade_news"] and statement.metadata["hashtags"] == ["#Gao"]
-    assert statement.published == "2024-01-02T10:00:00" and statement.metadata["channel_id"] == "channel555"
+    assert statement.published == "2024-01-02T10:00:00Z" and statement.metadata["channel_id"] == "channel555"
     assert forward.metadata["forwarded_from"] == "Gao Relay" and forward.metadata["forwarded_from_id"] == "channel777"
     assert forward.metadata["links"] == ["https://t.me/gaorelay/9"]
     assert reply.text == "Lies. Our answer" and reply.metadata["reply_to_message_id"] == 3

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
 from tiewatch.graph import catch_up
-from tiewatch.ingest import DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
+from tiewatch.ingest import DEFAULT_FETCH_SECONDS, DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
 from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import Document, IngestError
 
@@ -73,10 +73,11 @@ def ingest(
     executor: Executor | None = None,
     progress: Progress | None = None,
     follow_links: bool = False,
+    fetch_timeout: float = DEFAULT_FETCH_SECONDS,
 ) -> IngestReport:
     items = expand(targets, exclude=store_files(store), follow_links=follow_links)
     report = IngestReport(inputs=len(items), extractor=getattr(extractor, "name", None) if extractor else None)
-    fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
+    fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private, time_budget=fetch_timeout)
     executor = executor or LocalExecutor()
     try:
         direct = [_read_directly(item, max_bytes, fetcher, progress, len(items)) for item in items if item.direct]

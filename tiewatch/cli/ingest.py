@@ -14,7 +14,7 @@ from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest
 from tiewatch.cli.app import app
 from tiewatch.extract import DEFAULT_EXTRACTOR, get_extractor
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
-from tiewatch.ingest import DEFAULT_MAX_BYTES
+from tiewatch.ingest import DEFAULT_FETCH_SECONDS, DEFAULT_MAX_BYTES
 from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import TiewatchError
 
@@ -73,6 +73,10 @@ def ingest(
     max_bytes: str = typer.Option(
         f"{DEFAULT_MAX_BYTES // 10**6}MB", "--max-bytes", help="Skip any file or download larger than this (e.g. 50MB, 2GB)."
     ),
+    fetch_timeout: float = typer.Option(
+        DEFAULT_FETCH_SECONDS, "--fetch-timeout", min=1, max=86400, metavar="SECONDS",
+        help="Give up on a URL whose download (connecting, redirects and body) takes longer than this in total.",
+    ),
     follow_links: bool = typer.Option(
         False, "--follow-links",
         help="Read symbolic links, also those leading out of a folder (refused by default, so a link cannot bring in a local file).",
@@ -89,7 +93,7 @@ def ingest(
         chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
             report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap,
-                                progress=advance, follow_links=follow_links)
+                                progress=advance, follow_links=follow_links, fetch_timeout=fetch_timeout)
     except TiewatchError as exc:
         err_console.print(f"error: {storable(str(exc))}", markup=False)
         raise typer.Exit(exc.exit_code) from None

@@ -8,10 +8,11 @@ from tiewatch.ingest.fingerprint import fingerprint, normalise
 from tiewatch.ingest.inputs import DEFAULT_MAX_BYTES, Item, expand, read_item
 from tiewatch.ingest.language import detect_language
 from tiewatch.ingest.reader import Blob, Reader, choose_reader, readers
-from tiewatch.ingest.url import Fetcher, is_url
+from tiewatch.ingest.url import DEFAULT_FETCH_SECONDS, Fetcher, is_url
 
 __all__ = [
     "Blob",
+    "DEFAULT_FETCH_SECONDS",
     "DEFAULT_MAX_BYTES",
     "Fetcher",
     "Item",

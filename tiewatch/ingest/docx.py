@@ -7,6 +7,7 @@ import io
 import zipfile
 from typing import Iterator
 
+from tiewatch.ingest.dates import from_moment
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError
 
@@ -62,12 +63,13 @@ class DocxReader:
         except (PackageNotFoundError, zipfile.BadZipFile, SyntaxError, KeyError, ValueError) as exc:
             raise IngestError(f"{blob.origin}: damaged DOCX ({str(exc).splitlines()[0]})") from None
         date = props.created or props.modified
+        when = from_moment(date.date() if date else None)
         yield Document(
             text=text,
             kind="docx",
             origin=blob.origin,
             title=props.title or None,
             author=props.author or None,
-            published=date.date().isoformat() if date else None,
-            metadata={"subject": props.subject} if props.subject else {},
+            published=when.value,
+            metadata={**({"subject": props.subject} if props.subject else {}), **when.metadata()},
         )

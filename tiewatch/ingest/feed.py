@@ -5,9 +5,9 @@ styles dropped, one paragraph per block element, entities decoded."""
 from __future__ import annotations
 
 import re
-import time
 from typing import Iterator
 
+from tiewatch.ingest.dates import Published, from_struct, from_text
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
@@ -78,11 +78,14 @@ def _root_text(blob: Blob) -> str:
     return head
 
 
-def _when(entry) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+def _when(entry, language: str | None) -> Published:
+    """The item's date: feedparser's reading of it, else dateparser's (relative forms allowed).
+    `dict.get` for the `updated` keys: feedparser's own get maps them to `published`, warning."""
+    raw = entry.get("published") or dict.get(entry, "updated")
+    parsed = entry.get("published_parsed") or dict.get(entry, "updated_parsed")
     if parsed:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    return entry.get("published") or entry.get("updated")
+        return from_struct(parsed, raw=raw)
+    return from_text(raw, languages=[language] if language else (), relative=True)
 
 
 def _body(entry) -> str:
@@ -124,7 +127,8 @@ class FeedReader:
             if not text:
                 continue
             link = entry.get("link") or f"{blob.origin}#item{index}"
-            metadata = {"feed": title, "site_name": title, "guid": entry.get("id")}
+            when = _when(entry, channel.get("language"))
+            metadata = {"feed": title, "site_name": title, "guid": entry.get("id"), **when.metadata()}
             tags = [t.get("term") for t in entry.get("tags", []) if t.get("term")]
             if tags:
                 metadata["tags"] = tags
@@ -134,7 +138,7 @@ class FeedReader:
                 origin=link,
                 title=fragment_text(entry.get("title", "")) or None,
                 author=entry.get("author") or None,
-                published=_when(entry),
+                published=when.value,
                 metadata={k: v for k, v in metadata.items() if v},
                 source=source,
             )

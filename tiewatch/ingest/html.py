@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from tiewatch.ingest.dates import from_text
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
@@ -77,13 +78,15 @@ class HtmlReader:
         metadata = {"site_name": site_name} if site_name else {}
         if found.url and found.url != url:
             metadata["canonical_url"] = found.url
+        when = from_text(found.date)
+        metadata.update(when.metadata())
         yield Document(
             text=text,
             kind="html",
             origin=blob.origin,
             title=found.title,
             author=found.author,
-            published=found.date,
+            published=when.value,
             metadata=metadata,
             source=Source(name=site_name, kind="site", url=site_of(found.url or url)) if site_name else None,
         )

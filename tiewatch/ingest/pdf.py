@@ -6,6 +6,7 @@ import io
 import logging
 from typing import Iterator
 
+from tiewatch.ingest.dates import from_moment
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError
 
@@ -71,12 +72,13 @@ class PdfReader:
         text = "\n\n".join(page.strip() for page in pages if page.strip())
         if not text:
             raise IngestError(f"{blob.origin}: PDF without a text layer (scanned?); run OCR on it first")
+        when = from_moment(created.date() if created else None)
         yield Document(
             text=text,
             kind="pdf",
             origin=blob.origin,
             title=_declared(info, "/Title"),
             author=_declared(info, "/Author"),
-            published=created.date().isoformat() if created else None,
-            metadata={"pages": len(pages)},
+            published=when.value,
+            metadata={"pages": len(pages), **when.metadata()},
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
+from tiewatch.ingest.dates import Published, from_text, from_unix
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
@@ -73,6 +74,14 @@ def flatten(message: dict) -> tuple[str, dict[str, list[str]]]:
     return "".join(pieces), {key: list(dict.fromkeys(values)) for key, values in found.items()}
 
 
+def _when(message: dict) -> Published:
+    """Exact from `date_unixtime` (UTC); else `date`, the exporter's local time, read as UTC."""
+    raw = message.get("date")
+    if message.get("date_unixtime") is not None:
+        return from_unix(message["date_unixtime"], raw=str(raw) if raw is not None else None)
+    return from_text(raw)
+
+
 def _documents(chat: dict, origin: str) -> Iterator[Document]:
     name = str(chat.get("name") or "Telegram chat")
     channel_id = f"{_peer_prefix(str(chat.get('type', '')))}{chat.get('id', '')}"
@@ -86,12 +95,13 @@ def _documents(chat: dict, origin: str) -> Iterator[Document]:
             continue
         message_id = message.get("id")
         link = f"https://t.me/{username}/{message_id}" if username else None
+        when = _when(message)
         yield Document(
             text=text,
             kind="telegram",
             origin=link or f"{origin}#{channel_id}/{message_id}",
             author=message.get("author") or message.get("from") or name,
-            published=message.get("date"),
+            published=when.value,
             metadata={
                 "channel": name,
                 "channel_id": channel_id,
@@ -104,6 +114,7 @@ def _documents(chat: dict, origin: str) -> Iterator[Document]:
                 "forwarded_from_id": message.get("forwarded_from_id"),
                 "reply_to_message_id": message.get("reply_to_message_id"),
                 **found,
+                **when.metadata(),
             },
             source=source,
         )
