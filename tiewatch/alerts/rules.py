@@ -73,13 +73,14 @@ def payload(store: Any, rule: Any, event: str, tie: Tie) -> dict[str, Any]:
     return {"title": title(event, tie, rule.min_sources, denier), "tie": tie_record(tie), "evidence": evidence}
 
 
-def raise_alerts(store: Any) -> list[Alert]:
-    """Record every event that holds now and was not recorded before; return the new alerts."""
+def evaluate(store: Any) -> list[Alert]:
+    """Record every event that holds now and was not recorded before, each queued in the outbox for
+    its rule's webhook and email; return the new alerts. No network: `deliver` sends them."""
     raised: list[Alert] = []
     for rule in store.list_watch_rules():
         for tie_id, event in store.unrecorded_events(rule):
             tie = store.get_tie(tie_id)
-            record = store.record_alert(rule.id, tie_id, event, payload(store, rule, event, tie))
+            record = store.record_alert(rule, tie_id, event, payload(store, rule, event, tie))
             if record is not None:
                 raised.append(Alert(record.id, rule.name, event, tie_id, record.at, record.payload))
     if raised:

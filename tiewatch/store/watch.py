@@ -2,18 +2,20 @@
 
 An alert row is unique per (rule, tie, event), so an event is recorded at most once. When a rule
 is added, every event already true for it is recorded as a *baseline* row: known, never delivered,
-never shown. After that only what changes raises an alert.
+never shown. After that only what changes raises an alert, and each alert is queued in the outbox
+(`outbox.py`) for the rule's webhook and email in the same transaction.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 
 from tiewatch.model import NotFound, StoreError
 from tiewatch.store.base import utcnow
+from tiewatch.store.outbox import enqueue
 from tiewatch.store.tables import actors, alerts, aliases, ties, watch_rules
 
 EVENTS = ("new_tie", "first_denial", "sources_reached")
@@ -48,7 +50,6 @@ class AlertRecord:
     event: str
     at: str
     payload: dict[str, Any]
-    delivered: dict[str, Any] = field(default_factory=dict)
 
 
 def _rule_from_row(row: Any) -> WatchRule:
@@ -62,7 +63,7 @@ def _rule_from_row(row: Any) -> WatchRule:
 def _alert_from_row(row: Any) -> AlertRecord:
     return AlertRecord(
         id=row.id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event, at=row.at,
-        payload=dict(row.payload or {}), delivered=dict(row.delivered or {}),
+        payload=dict(row.payload or {}),
     )
 
 
@@ -107,7 +108,7 @@ class WatchMixin:
             for event in rule.events:
                 rows = [
                     {"rule_id": rule.id, "tie_id": tie_id, "event": event, "at": rule.created_at,
-                     "payload": {}, "delivered": {}, "baseline": 1}
+                     "payload": {}, "baseline": 1}
                     for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
                 ]
                 if rows:
@@ -141,23 +142,22 @@ class WatchMixin:
                 for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
             ]
 
-    def record_alert(self, rule_id: int, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
-        """Insert one alert; None when (rule, tie, event) is already recorded."""
+    def record_alert(self, rule: WatchRule, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
+        """Insert one alert and queue it for the rule's channels; None when (rule, tie, event) is known."""
         with self.transaction() as conn:
             known = conn.execute(
                 select(alerts.c.id).where(
-                    alerts.c.rule_id == rule_id, alerts.c.tie_id == tie_id, alerts.c.event == event
+                    alerts.c.rule_id == rule.id, alerts.c.tie_id == tie_id, alerts.c.event == event
                 )
             ).scalar()
             if known is not None:
                 return None
             at = utcnow()
             alert_id = conn.execute(
-                alerts.insert().values(
-                    rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload, delivered={}, baseline=0
-                )
+                alerts.insert().values(rule_id=rule.id, tie_id=tie_id, event=event, at=at, payload=payload, baseline=0)
             ).inserted_primary_key[0]
-        return AlertRecord(id=alert_id, rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload)
+            enqueue(conn, alert_id, rule, at)
+        return AlertRecord(id=alert_id, rule_id=rule.id, tie_id=tie_id, event=event, at=at, payload=payload)
 
     def list_alerts(self, rule_id: int | None = None, limit: int | None = None) -> list[AlertRecord]:
         """Alerts raised (baseline rows excluded), newest first."""
@@ -168,11 +168,3 @@ class WatchMixin:
             query = query.limit(limit)
         with self.reading() as conn:
             return [_alert_from_row(r) for r in conn.execute(query)]
-
-    def mark_delivered(self, alert_ids: Iterable[int], channel: str, outcome: str) -> None:
-        """Note on each alert how a channel (webhook, email) went: a time, or an error."""
-        with self.transaction() as conn:
-            for row in conn.execute(select(alerts.c.id, alerts.c.delivered).where(alerts.c.id.in_(list(alert_ids)))):
-                delivered = dict(row.delivered or {})
-                delivered[channel] = outcome
-                conn.execute(alerts.update().where(alerts.c.id == row.id).values(delivered=delivered))
