@@ -5,27 +5,15 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime
-from pathlib import Path
-
-from typer.testing import CliRunner
 
 from tests.alerts.conftest import free_port
 from tests.alerts.test_delivery import watched
+from tests.alerts.test_watch_cli import TIEWATCH, run
 from tests.export.sample import build_network
 from tiewatch.alerts import evaluate
-from tiewatch.cli.app import app
 from tiewatch.store import Store, WatchRule
-
-TIEWATCH = str(Path(sys.executable).parent / "tiewatch")
-
-
-def run(*args):
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def queued(db_url, url):

@@ -51,7 +51,7 @@ def test_feed_of_an_unknown_rule_says_so(store):
 def test_raising_queues_one_delivery_per_channel_and_sends_nothing(store, receiver):
     (alert,) = watched(store, webhook_url=receiver.url, email="desk@example.org")
     rows = store.list_outbox()
-    assert sorted((r.channel, r.state, r.alert_id) for r in rows) == [("email", "pending", alert.id),
+    assert sorted((r.channel, r.state, r.alert.id) for r in rows) == [("email", "pending", alert.id),
                                                                      ("webhook", "pending", alert.id)]
     assert len({r.key for r in rows}) == 2 and receiver.requests == []
     assert store.outbox_counts()["due"] == 2

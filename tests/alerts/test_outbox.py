@@ -89,5 +89,5 @@ def test_upgrading_queues_the_deliveries_that_had_failed(db_url):
                          {"r": rule.id, "t": tie_id, "d": note})
     store.migrate()
     (row,) = store.list_outbox()
-    assert (row.channel, row.state, row.tie_id, row.endpoint) == ("webhook", "pending", tie_ids[0], rule.webhook_url)
+    assert (row.channel, row.state, row.alert.tie_id, row.endpoint) == ("webhook", "pending", tie_ids[0], rule.webhook_url)
     store.close()

@@ -96,19 +96,15 @@ def persist(send: Callable[[float], str], policy: Policy) -> tuple[AlertError | 
     return None, retrying.statistics.get("attempt_number", 1)
 
 
-def _alert(row: Any) -> Alert:
-    return Alert(row.alert_id, row.rule, row.event, row.tie_id, row.at, row.payload)
-
-
 def _sender(store: Any, rows: list[Any]) -> Callable[[float], str]:
     """What sends the claimed rows once: a webhook POST of one alert, or one email digest."""
     first = rows[0]
     if first.channel == "webhook":
         rule = store.get_watch_rule(first.rule)
         secret = rule.webhook_secret or os.environ.get("TIEWATCH_WEBHOOK_SECRET") or None
-        body, headers = webhook_request(first.rule, first.key, _alert(first), secret)
+        body, headers = webhook_request(first.rule, first.key, Alert.of(first.alert, first.rule), secret)
         return lambda seconds: post(first.endpoint, body, headers, seconds)
-    message = compose_digest(first.rule, first.endpoint, [_alert(r) for r in rows], [r.key for r in rows])
+    message = compose_digest(first.rule, first.endpoint, [Alert.of(r.alert, r.rule) for r in rows], [r.key for r in rows])
     return lambda seconds: send_digest(message, seconds)
 
 

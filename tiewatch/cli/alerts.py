@@ -110,7 +110,7 @@ def list_outbox(
     if format is Format.jsonl:
         for r in rows:
             typer.echo(json.dumps({
-                "id": r.id, "rule": r.rule, "alert": r.alert_id, "title": r.payload.get("title"), "channel": r.channel,
+                "id": r.id, "rule": r.rule, "alert": r.alert.id, "title": r.alert.payload.get("title"), "channel": r.channel,
                 "endpoint": r.endpoint, "key": r.key, "state": r.state, "attempts": r.attempts,
                 "next_try": r.next_try, "delivered_at": r.delivered_at, "error": r.last_error,
             }, ensure_ascii=False))
@@ -122,7 +122,7 @@ def list_outbox(
     for r in rows:
         when = r.delivered_at if r.state == "delivered" else (r.lease_until if r.state == "sending" else r.next_try)
         table.add_row(str(r.id), r.rule, r.channel, r.endpoint, r.state, str(r.attempts), when or "",
-                      str(r.payload.get("title", "")), r.last_error or "")
+                      str(r.alert.payload.get("title", "")), r.last_error or "")
     out_console.print(table)
 
 

@@ -1,7 +1,7 @@
 """The alert outbox: what each watch rule still has to send, and how sending went.
 
 A row is one alert for one channel (`webhook` to a URL, `email` to addresses), written in the
-same transaction as its alert. Its life:
+same transaction as its alert (`watch.py`, `record_alert`). Its life:
 
     pending --claim--> sending --settle--> delivered
        ^                  |  \\--settle--> failed (a final answer, or too many attempts)
@@ -15,19 +15,15 @@ SQLite or PostgreSQL only one gets a row. The `key` never changes: a receiver th
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.engine import Connection
 
 from tiewatch.store.base import utcnow
 from tiewatch.store.tables import alert_outbox, alerts, watch_rules
-
-if TYPE_CHECKING:
-    from tiewatch.store.watch import WatchRule
+from tiewatch.store.watch import AlertRecord, alert_from_row
 
 STATES = ("pending", "sending", "delivered", "failed")
 CHANNELS = ("webhook", "email")
@@ -35,7 +31,7 @@ CHANNELS = ("webhook", "email")
 
 @dataclass
 class OutboxRow:
-    """One alert waiting for (or done with) one channel; the alert's own fields ride along."""
+    """One alert waiting for (or done with) one channel."""
 
     id: int
     rule: str
@@ -48,27 +44,12 @@ class OutboxRow:
     lease_until: str | None
     last_error: str | None
     delivered_at: str | None
-    alert_id: int
-    tie_id: int
-    event: str
-    at: str
-    payload: dict[str, Any]
+    alert: AlertRecord
 
 
 def later(seconds: float) -> str:
     """The store's time format, `seconds` from now."""
     return (datetime.now(timezone.utc) + timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
-
-
-def enqueue(conn: Connection, alert_id: int, rule: "WatchRule", at: str) -> None:
-    """Queue the alert on each channel the rule delivers to (inside the caller's transaction)."""
-    rows = [
-        {"alert_id": alert_id, "channel": channel, "endpoint": endpoint, "key": uuid.uuid4().hex,
-         "state": "pending", "attempts": 0, "next_try": at, "created_at": at}
-        for channel, endpoint in (("webhook", rule.webhook_url), ("email", rule.email)) if endpoint
-    ]
-    if rows:
-        conn.execute(alert_outbox.insert(), rows)
 
 
 def _due(now: str) -> Any:
@@ -79,7 +60,7 @@ def _due(now: str) -> Any:
 def _joined() -> Any:
     a = alerts.c
     return (
-        select(alert_outbox, a.tie_id, a.event, a.at, a.payload, watch_rules.c.name.label("rule_name"))
+        select(alert_outbox, a.rule_id, a.tie_id, a.event, a.at, a.payload, watch_rules.c.name.label("rule_name"))
         .join(alerts, a.id == alert_outbox.c.alert_id)
         .join(watch_rules, watch_rules.c.id == a.rule_id)
     )
@@ -89,8 +70,7 @@ def _row(r: Any) -> OutboxRow:
     return OutboxRow(
         id=r.id, rule=r.rule_name, channel=r.channel, endpoint=r.endpoint, key=r.key, state=r.state,
         attempts=r.attempts, next_try=r.next_try, lease_until=r.lease_until, last_error=r.last_error,
-        delivered_at=r.delivered_at, alert_id=r.alert_id, tie_id=r.tie_id, event=r.event, at=r.at,
-        payload=dict(r.payload or {}),
+        delivered_at=r.delivered_at, alert=alert_from_row(r, r.alert_id),
     )
 
 

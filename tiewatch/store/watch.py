@@ -8,15 +8,16 @@ never shown. After that only what changes raises an alert, and each alert is que
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound, StoreError
 from tiewatch.store.base import utcnow
-from tiewatch.store.outbox import enqueue
-from tiewatch.store.tables import actors, alerts, aliases, ties, watch_rules
+from tiewatch.store.tables import actors, alert_outbox, alerts, aliases, ties, watch_rules
 
 EVENTS = ("new_tie", "first_denial", "sources_reached")
 
@@ -60,10 +61,11 @@ def _rule_from_row(row: Any) -> WatchRule:
     )
 
 
-def _alert_from_row(row: Any) -> AlertRecord:
+def alert_from_row(row: Any, alert_id: int | None = None) -> AlertRecord:
+    """From a row of `alerts` (or a join carrying its columns, with the alert's id given apart)."""
     return AlertRecord(
-        id=row.id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event, at=row.at,
-        payload=dict(row.payload or {}),
+        id=row.id if alert_id is None else alert_id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event,
+        at=row.at, payload=dict(row.payload or {}),
     )
 
 
@@ -87,6 +89,17 @@ def _matching_ties(rule: WatchRule, event: str) -> Any:
         and_(alerts.c.rule_id == rule.id, alerts.c.tie_id == ties.c.id, alerts.c.event == event)
     )
     return query.where(~recorded).order_by(ties.c.id)
+
+
+def enqueue(conn: Connection, alert_id: int, rule: WatchRule, at: str) -> None:
+    """Queue the alert on each channel the rule delivers to (inside the caller's transaction)."""
+    rows = [
+        {"alert_id": alert_id, "channel": channel, "endpoint": endpoint, "key": uuid.uuid4().hex,
+         "state": "pending", "attempts": 0, "next_try": at, "created_at": at}
+        for channel, endpoint in (("webhook", rule.webhook_url), ("email", rule.email)) if endpoint
+    ]
+    if rows:
+        conn.execute(alert_outbox.insert(), rows)
 
 
 class WatchMixin:
@@ -167,4 +180,4 @@ class WatchMixin:
         if limit is not None:
             query = query.limit(limit)
         with self.reading() as conn:
-            return [_alert_from_row(r) for r in conn.execute(query)]
+            return [alert_from_row(r) for r in conn.execute(query)]

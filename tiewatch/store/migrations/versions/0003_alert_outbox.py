@@ -8,13 +8,12 @@ Revision ID: 0003
 Revises: 0002
 """
 
-import uuid
-
 import sqlalchemy as sa
 from alembic import op
 
 from tiewatch.store.base import utcnow
 from tiewatch.store.tables import alert_outbox
+from tiewatch.store.watch import WatchRule, enqueue
 
 revision = "0003"
 down_revision = "0002"
@@ -29,21 +28,20 @@ _rules = sa.table("watch_rules", sa.column("id", sa.Integer), sa.column("webhook
                   sa.column("email", sa.Text))
 
 
-def _failed_deliveries(bind) -> list[dict]:
-    """Outbox rows for every channel an alert's note says failed."""
+def _failed_deliveries(bind) -> list[tuple[int, WatchRule]]:
+    """Each alert with the channels its note says failed, as a rule delivering only to those."""
     query = (
         sa.select(_alerts.c.id, _alerts.c.delivered, _rules.c.webhook_url, _rules.c.email)
         .join(_rules, _rules.c.id == _alerts.c.rule_id)
         .where(_alerts.c.baseline == 0)
     )
-    now = utcnow()
-    rows = []
+    queued = []
     for alert in bind.execute(query):
-        for channel, endpoint in (("webhook", alert.webhook_url), ("email", alert.email)):
-            if endpoint and str((alert.delivered or {}).get(channel, "")).startswith("failed"):
-                rows.append({"alert_id": alert.id, "channel": channel, "endpoint": endpoint, "key": uuid.uuid4().hex,
-                             "state": "pending", "attempts": 0, "next_try": now, "created_at": now})
-    return rows
+        failed = {k for k, v in (alert.delivered or {}).items() if str(v).startswith("failed")}
+        if failed & {"webhook", "email"}:
+            queued.append((alert.id, WatchRule(name="", webhook_url=alert.webhook_url if "webhook" in failed else None,
+                                               email=alert.email if "email" in failed else None)))
+    return queued
 
 
 def upgrade() -> None:
@@ -53,8 +51,9 @@ def upgrade() -> None:
     if has_notes:
         op.drop_column("alerts", "delivered")
     alert_outbox.create(bind, checkfirst=True)
-    if queued:
-        bind.execute(alert_outbox.insert(), queued)
+    now = utcnow()
+    for alert_id, channels in queued:
+        enqueue(bind, alert_id, channels, now)
 
 
 def downgrade() -> None:
