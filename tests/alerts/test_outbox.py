@@ -91,3 +91,11 @@ def test_upgrading_queues_the_deliveries_that_had_failed(db_url):
     (row,) = store.list_outbox()
     assert (row.channel, row.state, row.alert.tie_id, row.endpoint) == ("webhook", "pending", tie_ids[0], rule.webhook_url)
     store.close()
+
+
+def test_removing_a_rule_empties_its_outbox(store):
+    many_alerts(store)
+    store.add_watch_rule(WatchRule(name="other", email="desk@example.org"))
+    assert {r.rule for r in store.list_outbox()} == {"all"}
+    store.remove_watch_rule("all")
+    assert store.list_outbox() == [] and store.outbox_counts()["pending"] == 0
