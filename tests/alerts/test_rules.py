@@ -18,17 +18,17 @@ REPORT_CLAIMS = [
 def ingest(store, text, claims, **kw):
     add_document(store, text, claims, **kw)
     refresh(store)
-    return evaluate(store, send=False)
+    return evaluate(store)
 
 
 def test_new_tie_about_an_actor_alerts_once(store):
     ingest(store, LETTER, LETTER_CLAIMS)
     store.add_watch_rule(WatchRule(name="hamas", actor="hamas"))
-    assert evaluate(store, send=False) == []
+    assert evaluate(store) == []
     alerts = ingest(store, REPORT, REPORT_CLAIMS, source="Reuters", published="2016-04-10")
     assert [(a.rule, a.event, a.payload["tie"]["type"]) for a in alerts] == [("hamas", "new_tie", "cooperates_with")]
     assert alerts[0].payload["evidence"][0]["sentence"] == "Sinai Province also cooperates with Hamas in Rafah."
-    assert evaluate(store, send=False) == []
+    assert evaluate(store) == []
     assert ingest(store, REPORT, REPORT_CLAIMS, source="Reuters", published="2016-04-10") == []  # same text again
     assert len(store.list_alerts()) == 1
 
@@ -67,7 +67,7 @@ def test_a_rule_added_today_does_not_flood_with_old_ties(store):
     build_network(store)
     for rule in (WatchRule(name="all"), WatchRule(name="two", min_sources=2), WatchRule(name="denied", polarity="denied")):
         store.add_watch_rule(rule)
-    assert evaluate(store, send=False) == []
+    assert evaluate(store) == []
     assert store.list_alerts() == []
 
 

@@ -16,7 +16,7 @@ def test_a_rules_feed_lists_new_ties(client, world):
         claim(text, text, "Red Hand Cell", "funds", "Black Banner Brigade"),
     ])
     refresh(store)
-    evaluate(store, send=False)
+    evaluate(store)
     answer = client.get("/feeds/funding.atom")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/atom+xml")
     assert b"Black Banner Brigade" in answer.content and b"http://testserver/ties/" in answer.content

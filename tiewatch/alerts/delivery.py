@@ -1,144 +1,156 @@
-"""After every ingest: raise the new alerts, then deliver what each rule has not yet delivered.
+"""Delivering the outbox: `tiewatch alerts deliver` and the worker in `tiewatch serve`.
 
-Channels, per rule:
-- webhook: one JSON POST per rule and run, `{"rule": NAME, "alerts": [...]}`, signed in
-  `X-Tiewatch-Signature: sha256=<hex>` = HMAC-SHA256 of the raw body keyed with the rule's secret,
-  else `TIEWATCH_WEBHOOK_SECRET` (no header without a secret). Connection errors, timeouts, 408,
-  429 and 5xx are retried with exponential backoff; other answers are final.
-- email: one digest per rule and run over SMTP: `TIEWATCH_SMTP_HOST` (default localhost),
-  `TIEWATCH_SMTP_PORT` (25), `TIEWATCH_SMTP_FROM` (tiewatch@localhost); `TIEWATCH_SMTP_USER` and
-  `TIEWATCH_SMTP_PASSWORD` log in after STARTTLS when set.
+Ingest only raises alerts (`evaluate`); each lands in the outbox, one row per channel. A deliverer
+claims a due row (or, for email, every due row of one rule and address list: one digest), sends
+it and notes the outcome:
 
-Each alert notes per channel how delivery went (`delivered` = {"webhook": "sent ..." |
-"failed: ...", "email": ...}). A failed channel is tried again after the next ingest, for the
-rule's most recent alerts; a delivery problem is logged and never stops an ingest.
+- each attempt is cut after `timeout` seconds, and one delivery (all its attempts and the waits
+  between them, exponential from `backoff`) after `deadline` seconds, so a server that never
+  answers or answers one byte a second holds a deliverer no longer than that;
+- connection problems, timeouts, 408/425/429 and 5xx are tried again: within the delivery, then in
+  later runs from `retry_after` seconds on, doubling, until `give_up` attempts, when the row fails;
+  any other answer fails it at once. `tiewatch alerts retry` makes failed rows due again;
+- a claim lasts `lease` seconds (90; at least `deadline`); a deliverer killed mid-send leaves its
+  row claimed, and the first run after the lease sends it again with the same idempotency key (at
+  least once, and a receiver that keeps keys sees each event once).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import logging
 import os
-import smtplib
+import socket
+import threading
 import time
-from email.message import EmailMessage
-from typing import Any, Callable, Sequence
+import uuid
+from dataclasses import dataclass
+from typing import Any, Callable
 
-import httpx
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_before_delay, wait_exponential
 
-from tiewatch.alerts.rules import Alert, raise_alerts
+from tiewatch.alerts.digest import compose_digest, send_digest
+from tiewatch.alerts.rules import Alert
+from tiewatch.alerts.webhook import post, webhook_request
+from tiewatch.model import AlertError, NotFound, TiewatchError
+from tiewatch.store.outbox import later
 
 log = logging.getLogger(__name__)
-RETRY_WINDOW = 100
-SIGNATURE_HEADER = "X-Tiewatch-Signature"
-ATTEMPTS = 4
-BACKOFF = 0.5  # seconds before the second attempt; doubles each time
-RETRYABLE = {408, 429}
+MAX_WAIT = 3600.0  # the longest wait between two runs' attempts
 
 
-# --- webhook ----------------------------------------------------------------------------------
-def sign(body: bytes, secret: str) -> str:
-    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+@dataclass(frozen=True)
+class Policy:
+    """How hard one delivery tries; the defaults suit a receiver on the internet."""
+
+    attempts: int = 4
+    backoff: float = 0.5
+    timeout: float = 10.0
+    deadline: float = 30.0
+    retry_after: float = 60.0
+    give_up: int = 20
+    lease: float = 90.0
+
+    def __post_init__(self) -> None:
+        if self.attempts < 1 or self.give_up < 1:
+            raise TiewatchError("attempts must be 1 or more")
+        if min(self.timeout, self.deadline) <= 0 or min(self.backoff, self.retry_after) < 0:
+            raise TiewatchError("timeout and deadline must be above 0 seconds, backoff and retry-after 0 or more")
+        if self.lease < self.deadline:
+            raise TiewatchError(f"the lease ({self.lease:g} s) must be at least the deadline ({self.deadline:g} s), "
+                                "or a slow delivery could be taken over and sent twice")
+
+    def wait_after(self, attempts: int) -> float:
+        """Seconds before the next run tries a row that has had `attempts` attempts."""
+        return min(MAX_WAIT, self.retry_after * 2 ** max(0, attempts // self.attempts - 1))
 
 
-def post_webhook(url: str, document: dict[str, Any], secret: str | None, *, attempts: int = ATTEMPTS,
-                 backoff: float = BACKOFF, timeout: float = 10.0) -> str:
-    """POST `document` as JSON; returns "sent ..." or raises RuntimeError saying why it failed."""
-    body = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    headers = {"Content-Type": "application/json", "User-Agent": "tiewatch-alerts"}
-    if secret:
-        headers[SIGNATURE_HEADER] = sign(body, secret)
-    problem = "not attempted"
-    for attempt in range(1, attempts + 1):
+@dataclass
+class Summary:
+    delivered: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.delivered} delivered, {self.retrying} to retry later, {self.failed} failed"
+
+
+def persist(send: Callable[[float], str], policy: Policy) -> tuple[AlertError | None, int]:
+    """Call `send(seconds_left)` until it succeeds, a final error, or the attempts or the deadline run
+    out; returns (the last error or None, attempts made)."""
+    start = time.monotonic()
+    retrying = Retrying(
+        stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.deadline),
+        wait=wait_exponential(multiplier=policy.backoff, max=policy.deadline),
+        retry=retry_if_exception(lambda exc: isinstance(exc, AlertError) and exc.retryable),
+        reraise=True,
+    )
+    try:
+        for attempt in retrying:
+            with attempt:
+                left = policy.deadline - (time.monotonic() - start)
+                if left <= 0:
+                    raise AlertError(f"the delivery deadline of {policy.deadline:g} s passed")
+                send(min(policy.timeout, left))
+    except AlertError as exc:
+        return exc, retrying.statistics.get("attempt_number", 1)
+    return None, retrying.statistics.get("attempt_number", 1)
+
+
+def _sender(store: Any, rows: list[Any]) -> Callable[[float], str]:
+    """What sends the claimed rows once: a webhook POST of one alert, or one email digest."""
+    first = rows[0]
+    if first.channel == "webhook":
+        rule = store.get_watch_rule(first.rule)
+        secret = rule.webhook_secret or os.environ.get("TIEWATCH_WEBHOOK_SECRET") or None
+        body, headers = webhook_request(first.rule, first.key, Alert.of(first.alert, first.rule), secret)
+        return lambda seconds: post(first.endpoint, body, headers, seconds)
+    message = compose_digest(first.rule, first.endpoint, [Alert.of(r.alert, r.rule) for r in rows], [r.key for r in rows])
+    return lambda seconds: send_digest(message, seconds)
+
+
+def deliverer_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def deliver(store: Any, policy: Policy = Policy(), *, worker: str | None = None,
+            progress: Callable[[int], None] | None = None) -> Summary:
+    """Send everything that is due now, once each; returns what happened."""
+    worker = worker or deliverer_name()
+    summary = Summary()
+    while rows := store.claim_outbox(worker, policy.lease):
+        ids = [r.id for r in rows]
         try:
-            response = httpx.post(url, content=body, headers=headers, timeout=timeout)
-        except httpx.HTTPError as exc:
-            problem = f"{type(exc).__name__}: {exc}"
+            error, tries = persist(_sender(store, rows), policy)
+        except NotFound:  # the rule was removed meanwhile; its rows went with it
+            continue
+        attempts = rows[0].attempts + tries - 1
+        if error is None:
+            store.settle_outbox(ids, worker, tries=tries)
+            summary.delivered += len(rows)
+        elif error.retryable and attempts < policy.give_up:
+            store.settle_outbox(ids, worker, tries=tries, error=str(error), next_try=later(policy.wait_after(attempts)))
+            summary.retrying += len(rows)
         else:
-            if response.status_code < 300:
-                return f"sent after {attempt} attempt(s), HTTP {response.status_code}"
-            problem = f"HTTP {response.status_code}"
-            if response.status_code < 500 and response.status_code not in RETRYABLE:
-                break
-        if attempt < attempts:
-            time.sleep(backoff * 2 ** (attempt - 1))
-    raise RuntimeError(f"webhook {url} failed: {problem}")
+            reason = str(error) if not error.retryable else f"gave up after {attempts} attempts: {error}"
+            store.settle_outbox(ids, worker, tries=tries, error=reason)
+            summary.failed += len(rows)
+        if error is not None:
+            log.warning("%s", error)
+        if progress:
+            progress(len(rows))
+    return summary
 
 
-# --- email ------------------------------------------------------------------------------------
-def compose_digest(rule_name: str, recipients: Sequence[str], alerts: Sequence[Alert]) -> EmailMessage:
-    message = EmailMessage()
-    message["Subject"] = f"tiewatch: {len(alerts)} new alert(s) for {rule_name}"
-    message["From"] = os.environ.get("TIEWATCH_SMTP_FROM", "tiewatch@localhost")
-    message["To"] = ", ".join(recipients)
-    lines = [f"Watch rule {rule_name!r} raised {len(alerts)} alert(s).", ""]
-    for alert in alerts:
-        lines.append(f"* {alert.title}")
-        for quote in alert.payload.get("evidence", []):
-            where = ", ".join(str(x) for x in (quote.get("source"), quote.get("date")) if x)
-            lines.append(f"    {quote['claimant']} ({quote['polarity']}): \"{quote['sentence']}\"")
-            lines.append(f"      - {quote['document']}" + (f" ({where})" if where else ""))
-        lines.append("")
-    message.set_content("\n".join(lines))
-    return message
-
-
-def send_digest(rule_name: str, addresses: str, alerts: Sequence[Alert], timeout: float = 30.0) -> str:
-    """Send the digest; returns "sent ..." or raises RuntimeError with the SMTP problem."""
-    recipients = [a.strip() for a in addresses.replace(";", ",").split(",") if a.strip()]
-    host = os.environ.get("TIEWATCH_SMTP_HOST", "localhost")
-    port = int(os.environ.get("TIEWATCH_SMTP_PORT", "25"))
-    message = compose_digest(rule_name, recipients, alerts)
-    try:
-        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
-            if os.environ.get("TIEWATCH_SMTP_USER"):
-                smtp.starttls()
-                smtp.login(os.environ["TIEWATCH_SMTP_USER"], os.environ.get("TIEWATCH_SMTP_PASSWORD", ""))
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
-        raise RuntimeError(f"email to {', '.join(recipients)} via {host}:{port} failed: {exc}") from None
-    return f"sent to {', '.join(recipients)}"
-
-
-# --- the run after an ingest ------------------------------------------------------------------
-def _pending(store: Any, rule: Any, channel: str) -> list[Alert]:
-    return [
-        Alert(a.id, rule.name, a.event, a.tie_id, a.at, a.payload)
-        for a in reversed(store.list_alerts(rule.id, RETRY_WINDOW))
-        if not str(a.delivered.get(channel, "")).startswith("sent")
-    ]
-
-
-def _attempt(store: Any, alerts: list[Alert], channel: str, send: Callable[[], str]) -> None:
-    try:
-        outcome = send()
-    except RuntimeError as exc:
-        outcome = f"failed: {exc}"
-        log.warning("%s", exc)
-    store.mark_delivered([a.id for a in alerts], channel, outcome)
-
-
-def deliver(store: Any, *, attempts: int = ATTEMPTS, backoff: float = BACKOFF) -> None:
-    """Send each rule's undelivered alerts: one webhook POST and one email digest per rule."""
-    for rule in store.list_watch_rules():
-        if rule.webhook_url:
-            pending = _pending(store, rule, "webhook")
-            if pending:
-                document = {"rule": rule.name, "alerts": [a.as_json() for a in pending]}
-                secret = rule.webhook_secret or os.environ.get("TIEWATCH_WEBHOOK_SECRET") or None
-                _attempt(store, pending, "webhook", lambda: post_webhook(
-                    rule.webhook_url, document, secret, attempts=attempts, backoff=backoff))
-        if rule.email:
-            pending = _pending(store, rule, "email")
-            if pending:
-                _attempt(store, pending, "email", lambda: send_digest(rule.name, rule.email, pending))
-
-
-def evaluate(store: Any, *, send: bool = True) -> list[Alert]:
-    """Raise the alerts the latest changes call for (each exactly once), deliver them, return them."""
-    raised = raise_alerts(store)
-    if send:
-        deliver(store)
-    return raised
+def deliver_forever(store: Any, policy: Policy, interval: float, stop: threading.Event,
+                    report: Callable[[Summary], None] | None = None) -> None:
+    """Deliver what is due every `interval` seconds until `stop` is set; a failing pass is logged."""
+    worker = deliverer_name()
+    while not stop.is_set():
+        try:
+            summary = deliver(store, policy, worker=worker)
+        except Exception:  # a locked or unreachable database must not end the worker
+            log.exception("alert delivery pass failed; trying again in %g s", interval)
+        else:
+            if report and (summary.delivered or summary.retrying or summary.failed):
+                report(summary)
+        stop.wait(interval)

@@ -37,6 +37,11 @@ class Alert:
     at: str
     payload: dict[str, Any]
 
+    @classmethod
+    def of(cls, record: Any, rule_name: str) -> "Alert":
+        """From the store's AlertRecord."""
+        return cls(record.id, rule_name, record.event, record.tie_id, record.at, record.payload)
+
     @property
     def title(self) -> str:
         return str(self.payload.get("title", f"{self.event} on tie {self.tie_id}"))
@@ -73,15 +78,16 @@ def payload(store: Any, rule: Any, event: str, tie: Tie) -> dict[str, Any]:
     return {"title": title(event, tie, rule.min_sources, denier), "tie": tie_record(tie), "evidence": evidence}
 
 
-def raise_alerts(store: Any) -> list[Alert]:
-    """Record every event that holds now and was not recorded before; return the new alerts."""
+def evaluate(store: Any) -> list[Alert]:
+    """Record every event that holds now and was not recorded before, each queued in the outbox for
+    its rule's webhook and email; return the new alerts. No network: `deliver` sends them."""
     raised: list[Alert] = []
     for rule in store.list_watch_rules():
         for tie_id, event in store.unrecorded_events(rule):
             tie = store.get_tie(tie_id)
-            record = store.record_alert(rule.id, tie_id, event, payload(store, rule, event, tie))
+            record = store.record_alert(rule, tie_id, event, payload(store, rule, event, tie))
             if record is not None:
-                raised.append(Alert(record.id, rule.name, event, tie_id, record.at, record.payload))
+                raised.append(Alert.of(record, rule.name))
     if raised:
         log.info("%d new alert(s)", len(raised))
     return raised
@@ -90,7 +96,7 @@ def raise_alerts(store: Any) -> list[Alert]:
 def alerts_of(store: Any, rule_name: str, limit: int | None = None) -> list[Alert]:
     """The alerts a rule has raised, newest first."""
     rule = store.get_watch_rule(rule_name)
-    return [Alert(a.id, rule.name, a.event, a.tie_id, a.at, a.payload) for a in store.list_alerts(rule.id, limit)]
+    return [Alert.of(a, rule.name) for a in store.list_alerts(rule.id, limit)]
 
 
 def new_rule(name: str, *, actor: str | None = None, type: str | None = None, min_sources: int | None = None,

@@ -1,6 +1,7 @@
 """Imports every command module so its commands register on the app. Add new modules here."""
 
 from tiewatch.cli import actors  # noqa: F401
+from tiewatch.cli import alerts  # noqa: F401
 from tiewatch.cli import bench  # noqa: F401
 from tiewatch.cli import brief  # noqa: F401
 from tiewatch.cli import documents  # noqa: F401

@@ -99,7 +99,10 @@ def ingest(
         raise typer.Exit(exc.exit_code) from None
     print_report(report, store.safe_url)
     from tiewatch.alerts import evaluate
+    from tiewatch.cli.alerts import waiting_line
 
     alerts = evaluate(store)
     if alerts:
         out_console.print(f"{len(alerts)} new alert(s) from watch rules", markup=False)
+    if waiting := waiting_line(store):
+        out_console.print(waiting, markup=False)

@@ -1,8 +1,9 @@
-"""`tiewatch serve`: the web UI and REST API, with the address to open."""
+"""`tiewatch serve`: the web UI and REST API, with the address to open, and the alert deliverer."""
 
 from __future__ import annotations
 
 import ipaddress
+import threading
 
 import typer
 
@@ -34,6 +35,11 @@ def serve(
         None, "--require-login/--no-require-login",
         help="Require signing in to read (default: only when bound to a non-loopback address).",
     ),
+    deliver: bool = typer.Option(
+        True, "--deliver/--no-deliver",
+        help="Deliver the alert outbox (webhooks, email digests) in the background while serving.",
+    ),
+    deliver_every: float = typer.Option(10.0, "--deliver-every", min=0.1, help="Seconds between two delivery passes."),
     db: str = DB_OPTION,
 ) -> None:
     """Serve the graph explorer, dossiers, evidence pages, review and the API (docs at /docs)."""
@@ -56,4 +62,25 @@ def serve(
         err_console.print("Sign-in is required: `tiewatch users add NAME --role viewer` prints a token.", markup=False)
     elif not is_loopback(host):
         err_console.print(f"warning: anyone who can reach {host}:{port} may read without signing in.", markup=False)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    stop = threading.Event()
+    if deliver:
+        start_deliverer(store.url, deliver_every, stop)
+    try:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    finally:
+        stop.set()
+
+
+def start_deliverer(url: str, every: float, stop: threading.Event) -> threading.Thread:
+    """A daemon thread with its own store connection delivering the outbox until `stop` is set."""
+    from tiewatch.alerts import Policy, deliver_forever
+    from tiewatch.store import Store
+
+    def report(summary) -> None:
+        err_console.print(f"alerts: {summary}", markup=False)
+
+    worker = threading.Thread(target=deliver_forever, args=(Store(url, migrate=False), Policy(), every, stop, report),
+                              name="tiewatch-alerts", daemon=True)
+    worker.start()
+    err_console.print(f"Delivering watch-rule alerts every {every:g} s (--no-deliver turns it off).", markup=False)
+    return worker

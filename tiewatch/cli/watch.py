@@ -1,4 +1,4 @@
-"""`tiewatch watch add|list|remove|feed|check`: be told when the graph changes."""
+"""`tiewatch watch add|list|remove|feed|check`: be told when the graph changes (delivery: cli/alerts.py)."""
 
 from __future__ import annotations
 
@@ -82,10 +82,14 @@ def feed(
 
 @watch.command("check")
 def check(ctx: typer.Context, db: str = DB_OPTION) -> None:
-    """Raise and deliver alerts now (ingest does this after every run)."""
+    """Raise alerts now (ingest does this after every run); `tiewatch alerts deliver` sends them."""
     from tiewatch.alerts import evaluate
+    from tiewatch.cli.alerts import waiting_line
 
-    alerts = evaluate(store_of(ctx, db))
+    store = store_of(ctx, db)
+    alerts = evaluate(store)
     for alert in alerts:
         typer.echo(f"{alert.rule}: {alert.title}")
     err_console.print(f"{len(alerts)} new alert(s)", markup=False)
+    if waiting := waiting_line(store):
+        err_console.print(waiting, markup=False)

@@ -4,6 +4,7 @@
 """
 
 from .errors import (
+    AlertError,
     ExportError,
     ExtractError,
     IngestError,
@@ -18,6 +19,7 @@ from .vocabulary import TieType, vocabulary
 
 __all__ = [
     "Actor",
+    "AlertError",
     "Claim",
     "Document",
     "ExportError",

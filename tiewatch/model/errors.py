@@ -6,7 +6,8 @@
     ├── StoreError           the database URL is wrong, unreachable, or the schema is too old
     ├── NotFound             an id or name that matches nothing
     ├── ReviewError          an analyst action that is not allowed (role, state)
-    └── ExportError          an exporter could not write its output
+    ├── ExportError          an exporter could not write its output
+    └── AlertError           a webhook or email delivery failed (`retryable` says if trying again may help)
 """
 
 
@@ -38,3 +39,9 @@ class ReviewError(TiewatchError):
 
 class ExportError(TiewatchError):
     pass
+
+
+class AlertError(TiewatchError):
+    def __init__(self, message: str, *, retryable: bool = True):
+        super().__init__(message)
+        self.retryable = retryable

@@ -9,6 +9,7 @@ from tiewatch.store.documents import DocumentsMixin
 from tiewatch.store.graphstate import GraphStateMixin
 from tiewatch.store.graphreads import GraphReadsMixin
 from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
+from tiewatch.store.outbox import OutboxMixin, OutboxRow
 from tiewatch.store.ties import TiesMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
@@ -16,12 +17,12 @@ from tiewatch.store.users import ROLES, User, UsersMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, WatchMixin,
-            GraphStateMixin, StoreBase):
+class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin,
+            UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
 __all__ = [
     "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "resolve_url", "utcnow",
-    "AlertRecord", "WatchRule",
+    "AlertRecord", "OutboxRow", "WatchRule",
 ]

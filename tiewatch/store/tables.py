@@ -225,9 +225,27 @@ alerts = Table(
     Column("event", String(20), nullable=False),  # new_tie|first_denial|sources_reached
     Column("at", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
-    Column("delivered", JSON, nullable=False, default=dict),
     Column("baseline", Integer, nullable=False, default=0),  # 1 = already true when the rule was added
     UniqueConstraint("rule_id", "tie_id", "event", name="uq_alerts_rule_tie_event"),
+)
+
+alert_outbox = Table(  # one row per alert and channel, written with the alert, emptied by `alerts deliver`
+    "alert_outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(10), nullable=False),  # webhook|email
+    Column("endpoint", Text, nullable=False),  # the URL or the addresses when the alert was raised
+    Column("key", String(32), nullable=False, unique=True),  # the Idempotency-Key the receiver sees
+    Column("state", String(10), nullable=False, default="pending"),  # pending|sending|delivered|failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_try", String(32), nullable=False),
+    Column("lease_until", String(32)),  # while sending: another deliverer may take the row after this
+    Column("claimed_by", String(64)),
+    Column("last_error", Text),
+    Column("delivered_at", String(32)),
+    Column("created_at", String(32), nullable=False),
+    UniqueConstraint("alert_id", "channel", name="uq_alert_outbox_alert_channel"),
 )
 
 settings = Table(
@@ -237,4 +255,5 @@ settings = Table(
     Column("value", Text),
 )
 
+Index("ix_alert_outbox_state_next_try", alert_outbox.c.state, alert_outbox.c.next_try)
 Index("ix_claims_subject_object", claims.c.subject_mention_id, claims.c.object_mention_id)

@@ -2,19 +2,22 @@
 
 An alert row is unique per (rule, tie, event), so an event is recorded at most once. When a rule
 is added, every event already true for it is recorded as a *baseline* row: known, never delivered,
-never shown. After that only what changes raises an alert.
+never shown. After that only what changes raises an alert, and each alert is queued in the outbox
+(`outbox.py`) for the rule's webhook and email in the same transaction.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+import uuid
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound, StoreError
 from tiewatch.store.base import utcnow
-from tiewatch.store.tables import actors, alerts, aliases, ties, watch_rules
+from tiewatch.store.tables import actors, alert_outbox, alerts, aliases, ties, watch_rules
 
 EVENTS = ("new_tie", "first_denial", "sources_reached")
 
@@ -48,7 +51,6 @@ class AlertRecord:
     event: str
     at: str
     payload: dict[str, Any]
-    delivered: dict[str, Any] = field(default_factory=dict)
 
 
 def _rule_from_row(row: Any) -> WatchRule:
@@ -59,10 +61,11 @@ def _rule_from_row(row: Any) -> WatchRule:
     )
 
 
-def _alert_from_row(row: Any) -> AlertRecord:
+def alert_from_row(row: Any, alert_id: int | None = None) -> AlertRecord:
+    """From a row of `alerts` (or a join carrying its columns, with the alert's id given apart)."""
     return AlertRecord(
-        id=row.id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event, at=row.at,
-        payload=dict(row.payload or {}), delivered=dict(row.delivered or {}),
+        id=row.id if alert_id is None else alert_id, rule_id=row.rule_id, tie_id=row.tie_id, event=row.event,
+        at=row.at, payload=dict(row.payload or {}),
     )
 
 
@@ -88,6 +91,17 @@ def _matching_ties(rule: WatchRule, event: str) -> Any:
     return query.where(~recorded).order_by(ties.c.id)
 
 
+def enqueue(conn: Connection, alert_id: int, rule: WatchRule, at: str) -> None:
+    """Queue the alert on each channel the rule delivers to (inside the caller's transaction)."""
+    rows = [
+        {"alert_id": alert_id, "channel": channel, "endpoint": endpoint, "key": uuid.uuid4().hex,
+         "state": "pending", "attempts": 0, "next_try": at, "created_at": at}
+        for channel, endpoint in (("webhook", rule.webhook_url), ("email", rule.email)) if endpoint
+    ]
+    if rows:
+        conn.execute(alert_outbox.insert(), rows)
+
+
 class WatchMixin:
     # --- rules ----------------------------------------------------------------------------
     def add_watch_rule(self, rule: WatchRule) -> WatchRule:
@@ -107,7 +121,7 @@ class WatchMixin:
             for event in rule.events:
                 rows = [
                     {"rule_id": rule.id, "tie_id": tie_id, "event": event, "at": rule.created_at,
-                     "payload": {}, "delivered": {}, "baseline": 1}
+                     "payload": {}, "baseline": 1}
                     for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
                 ]
                 if rows:
@@ -141,23 +155,22 @@ class WatchMixin:
                 for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
             ]
 
-    def record_alert(self, rule_id: int, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
-        """Insert one alert; None when (rule, tie, event) is already recorded."""
+    def record_alert(self, rule: WatchRule, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
+        """Insert one alert and queue it for the rule's channels; None when (rule, tie, event) is known."""
         with self.transaction() as conn:
             known = conn.execute(
                 select(alerts.c.id).where(
-                    alerts.c.rule_id == rule_id, alerts.c.tie_id == tie_id, alerts.c.event == event
+                    alerts.c.rule_id == rule.id, alerts.c.tie_id == tie_id, alerts.c.event == event
                 )
             ).scalar()
             if known is not None:
                 return None
             at = utcnow()
             alert_id = conn.execute(
-                alerts.insert().values(
-                    rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload, delivered={}, baseline=0
-                )
+                alerts.insert().values(rule_id=rule.id, tie_id=tie_id, event=event, at=at, payload=payload, baseline=0)
             ).inserted_primary_key[0]
-        return AlertRecord(id=alert_id, rule_id=rule_id, tie_id=tie_id, event=event, at=at, payload=payload)
+            enqueue(conn, alert_id, rule, at)
+        return AlertRecord(id=alert_id, rule_id=rule.id, tie_id=tie_id, event=event, at=at, payload=payload)
 
     def list_alerts(self, rule_id: int | None = None, limit: int | None = None) -> list[AlertRecord]:
         """Alerts raised (baseline rows excluded), newest first."""
@@ -167,12 +180,4 @@ class WatchMixin:
         if limit is not None:
             query = query.limit(limit)
         with self.reading() as conn:
-            return [_alert_from_row(r) for r in conn.execute(query)]
-
-    def mark_delivered(self, alert_ids: Iterable[int], channel: str, outcome: str) -> None:
-        """Note on each alert how a channel (webhook, email) went: a time, or an error."""
-        with self.transaction() as conn:
-            for row in conn.execute(select(alerts.c.id, alerts.c.delivered).where(alerts.c.id.in_(list(alert_ids)))):
-                delivered = dict(row.delivered or {})
-                delivered[channel] = outcome
-                conn.execute(alerts.update().where(alerts.c.id == row.id).values(delivered=delivered))
+            return [alert_from_row(r) for r in conn.execute(query)]

@@ -1,0 +1,62 @@
+"""The email digest: every waiting alert of one rule in one message, sent over SMTP.
+
+`TIEWATCH_SMTP_HOST` (default localhost), `TIEWATCH_SMTP_PORT` (25), `TIEWATCH_SMTP_FROM`
+(tiewatch@localhost); `TIEWATCH_SMTP_USER` and `TIEWATCH_SMTP_PASSWORD` log in after STARTTLS when
+set. The Message-ID is made from the outbox keys, so a digest sent again after a crash carries the
+same id and mail clients show it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import smtplib
+from email.message import EmailMessage
+from typing import Sequence
+
+from tiewatch.alerts.rules import Alert
+from tiewatch.model import AlertError
+
+
+def recipients_of(addresses: str) -> list[str]:
+    return [a.strip() for a in addresses.replace(";", ",").split(",") if a.strip()]
+
+
+def compose_digest(rule_name: str, addresses: str, alerts: Sequence[Alert], keys: Sequence[str]) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = f"tiewatch: {len(alerts)} new alert(s) for {rule_name}"
+    message["From"] = os.environ.get("TIEWATCH_SMTP_FROM", "tiewatch@localhost")
+    message["To"] = ", ".join(recipients_of(addresses))
+    message["Message-ID"] = f"<{hashlib.sha256(' '.join(sorted(keys)).encode()).hexdigest()[:32]}@tiewatch>"
+    lines = [f"Watch rule {rule_name!r} raised {len(alerts)} alert(s).", ""]
+    for alert in alerts:
+        lines.append(f"* {alert.title}")
+        for quote in alert.payload.get("evidence", []):
+            where = ", ".join(str(x) for x in (quote.get("source"), quote.get("date")) if x)
+            lines.append(f"    {quote['claimant']} ({quote['polarity']}): \"{quote['sentence']}\"")
+            lines.append(f"      - {quote['document']}" + (f" ({where})" if where else ""))
+        lines.append("")
+    message.set_content("\n".join(lines))
+    return message
+
+
+def _server() -> tuple[str, int]:
+    host = os.environ.get("TIEWATCH_SMTP_HOST", "localhost")
+    port = os.environ.get("TIEWATCH_SMTP_PORT", "25")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise AlertError(f"TIEWATCH_SMTP_PORT={port!r} is not a port number (1-65535)", retryable=False)
+    return host, int(port)
+
+
+def send_digest(message: EmailMessage, seconds: float) -> str:
+    """Send once, each SMTP step within `seconds`; "sent to ..." or a retryable AlertError."""
+    host, port = _server()
+    try:
+        with smtplib.SMTP(host, port, timeout=seconds) as smtp:
+            if os.environ.get("TIEWATCH_SMTP_USER"):
+                smtp.starttls()
+                smtp.login(os.environ["TIEWATCH_SMTP_USER"], os.environ.get("TIEWATCH_SMTP_PASSWORD", ""))
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise AlertError(f"email to {message['To']} via {host}:{port} failed: {exc}") from None
+    return f"sent to {message['To']}"
