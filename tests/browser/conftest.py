@@ -30,8 +30,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live(sqlite_url):
+def live(sqlite_url, tmp_path, monkeypatch):
     """The app served on 127.0.0.1 (anonymous reading allowed): base URL, store, ids and tokens."""
+    monkeypatch.setenv("TIEWATCH_KEY_FILE", str(tmp_path / "secret.key"))
     store = Store(sqlite_url)
     ids = corpus.build(store)
     tokens = {role: store.add_user(f"{role}-one", role)[1] for role in ROLES}

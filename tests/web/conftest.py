@@ -13,6 +13,15 @@ from tiewatch.store import ROLES, Store
 from tiewatch.web import create_app
 
 
+@pytest.fixture(autouse=True)
+def key_file(tmp_path, monkeypatch):
+    """Each test's cookie-signing key in its own file (never the user's ~/.config)."""
+    path = tmp_path / "keys" / "secret.key"
+    monkeypatch.delenv("TIEWATCH_SECRET_KEY", raising=False)
+    monkeypatch.setenv("TIEWATCH_KEY_FILE", str(path))
+    return path
+
+
 @dataclass
 class World:
     store: Store

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from datetime import timedelta
 
 import typer
 
@@ -34,6 +35,16 @@ def serve(
         None, "--require-login/--no-require-login",
         help="Require signing in to read (default: only when bound to a non-loopback address).",
     ),
+    key_file: str = typer.Option(
+        None, "--key-file", envvar="TIEWATCH_KEY_FILE",
+        help="File holding the cookie-signing key, made with 0600 rights if missing "
+        "(default ~/.config/tiewatch/secret.key; TIEWATCH_SECRET_KEY gives the key itself).",
+    ),
+    secure_cookies: bool = typer.Option(
+        False, "--secure-cookies", help="Mark the session cookie Secure (HTTPS only); automatic for https requests.",
+    ),
+    session_idle: int = typer.Option(240, "--session-idle", min=1, max=100000, help="Minutes unused before a session ends."),
+    session_hours: int = typer.Option(72, "--session-hours", min=1, max=10000, help="Hours after sign-in when a session ends."),
     db: str = DB_OPTION,
 ) -> None:
     """Serve the graph explorer, dossiers, evidence pages, review and the API (docs at /docs)."""
@@ -43,7 +54,10 @@ def serve(
 
     store = store_of(ctx, db)
     login = needs_login(host, require_login)
-    web_app = create_app(store, require_login=login)
+    web_app = create_app(
+        store, require_login=login, key_file=key_file, secure_cookies=secure_cookies,
+        session_idle=timedelta(minutes=session_idle), session_lifetime=timedelta(hours=session_hours),
+    )
     everywhere = host in ("0.0.0.0", "::")
     shown = "127.0.0.1" if everywhere else (f"[{host}]" if ":" in host else host)
     typer.echo(f"tiewatch is serving {store.safe_url} at http://{shown}:{port}/ — open it in a browser (Ctrl+C stops).")

@@ -11,11 +11,12 @@ from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
 from tiewatch.store.ties import TiesMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
+from tiewatch.store.sessions import SessionsMixin
 from tiewatch.store.users import ROLES, User, UsersMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, UsersMixin, WatchMixin, StoreBase):
+class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
