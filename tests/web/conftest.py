@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from web import corpus
@@ -48,6 +49,18 @@ def client(world) -> TestClient:
 def locked(world) -> TestClient:
     """The app as served on a shared address: login required."""
     return TestClient(create_app(world.store, require_login=True), follow_redirects=False)
+
+
+def app_routes(app) -> list[APIRoute]:
+    """Every API route the app serves, found by walking its routing tree (no hand-made list)."""
+    found, todo = [], list(app.routes)
+    while todo:
+        route = todo.pop(0)
+        if isinstance(route, APIRoute):
+            found.append(route)
+        router = getattr(route, "original_router", None) or route
+        todo.extend(getattr(router, "routes", []) if router is not route or not isinstance(route, APIRoute) else [])
+    return found
 
 
 def csrf_of(html: str) -> str:

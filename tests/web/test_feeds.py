@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tiewatch.alerts import evaluate
+from xml.etree import ElementTree
+
+from tiewatch.alerts import evaluate, render_feed
 from tiewatch.graph import refresh
 from tiewatch.store.watch import WatchRule
 from web.corpus import add, claim, document
@@ -28,3 +30,17 @@ def test_feeds_follow_the_login_rule(locked, world):
     world.store.add_watch_rule(WatchRule(name="all"))
     assert locked.get("/feeds/all.atom").status_code == 303
     assert locked.get("/feeds/all.atom", headers=world.auth("viewer")).status_code == 200
+
+
+def test_a_rule_name_with_control_characters_still_gives_valid_xml(world):
+    store = world.store
+    store.add_watch_rule(WatchRule(name="bad\x01\x1bname\x0b", type="funds"))
+    text = "The Red Hand Cell funds the Black Banner Brigade,\x02 a court heard."
+    add(store, document(text, "Court\x08 hears", "Sahel\x1f Monitor", "2024-07-01"), [
+        claim(text, text, "Red Hand Cell", "funds", "Black Banner Brigade"),
+    ])
+    refresh(store)
+    evaluate(store, send=False)
+    feed = ElementTree.fromstring(render_feed(store, "bad\x01\x1bname\x0b", base_url="http://testserver/"))
+    assert feed.find("{http://www.w3.org/2005/Atom}title").text == "tiewatch: badname"
+    assert feed.findall("{http://www.w3.org/2005/Atom}entry")

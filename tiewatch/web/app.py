@@ -1,4 +1,4 @@
-"""The app factory: one FastAPI app per store, with its security headers, session cookie and routes."""
+"""The app factory: one FastAPI app per store, with its security headers, input guard, cookie and routes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tiewatch import __version__
 from tiewatch.store import Store
 from tiewatch.web import errors
+from tiewatch.web.inputs import InputGuard
 from tiewatch.web.keys import signing_key
 from tiewatch.web.routes import ROUTERS
 
@@ -92,6 +93,8 @@ def create_app(
     app.state.require_login = require_login
     app.state.session_idle = session_idle
     app.state.session_lifetime = session_lifetime
+    app.add_middleware(errors.BusyAnswer)
+    app.add_middleware(InputGuard)
     app.add_middleware(
         CookieSessions, secret_key=secret or signing_key(key_file),
         max_age=int(session_lifetime.total_seconds()), secure=secure_cookies,
@@ -100,5 +103,5 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(files("tiewatch.web").joinpath("static"))), name="static")
     errors.install(app)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, responses=errors.RESPONSES)
     return app
