@@ -6,6 +6,7 @@ from datetime import timedelta
 from importlib.resources import files
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -13,7 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tiewatch import __version__
 from tiewatch.store import Store
 from tiewatch.web import errors
-from tiewatch.web.inputs import InputGuard
+from tiewatch.web.auth import reader
+from tiewatch.web.inputs import InputGuard, document_rules
 from tiewatch.web.keys import signing_key
 from tiewatch.web.routes import ROUTERS
 
@@ -65,6 +67,27 @@ class CookieSessions:
         await (self.https if self.secure or over_https else self.plain)(scope, receive, send)
 
 
+def _document(app: FastAPI, require_login: bool) -> None:
+    """The OpenAPI document states the input guard's rules and, without `require_login`, that the
+    routes readers use take a token but do not need one (an empty security requirement)."""
+    open_reads = set() if require_login else {
+        route.unique_id for router in ROUTERS for route in router.routes
+        if isinstance(route, APIRoute) and any(dep.call is reader for dep in route.dependant.dependencies)
+    }
+    build = app.openapi
+
+    def openapi() -> dict:
+        schema = build()
+        document_rules(schema)
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if operation.get("operationId") in open_reads and {} not in operation.setdefault("security", []):
+                    operation["security"].append({})
+        return schema
+
+    app.openapi = openapi
+
+
 def create_app(
     store: Store,
     require_login: bool = False,
@@ -104,4 +127,5 @@ def create_app(
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router, responses=errors.RESPONSES)
+    _document(app, require_login)
     return app

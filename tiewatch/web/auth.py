@@ -47,6 +47,8 @@ def signed_in(request: Request) -> User | None:
 def _who(request: Request) -> User | None:
     store = get_store(request)
     token = _bearer(request)
+    if token is None and "authorization" in request.headers:
+        raise LoginRequired("send the API token as `Authorization: Bearer TOKEN`")
     if token is not None:
         user = store.user_for_token(token)
         if user is None:

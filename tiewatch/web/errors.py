@@ -32,18 +32,22 @@ class ErrorBody(BaseModel):
     status: int
 
 
-RESPONSES = {
-    status: {"model": ErrorBody, "description": text}
-    for status, text in (
-        (400, "Bad input (a control character, an unknown tie type, a request that cannot be done)."),
-        (401, "Not signed in, or the token is not valid."),
-        (403, "The role does not allow this, or the CSRF token is missing."),
-        (404, "No such item."),
-        (413, "The request body is too large."),
-        (415, "The body's media type is not accepted."),
-        (422, "A parameter or the body does not match the schema."),
-        (503, "The database is busy; retry after the Retry-After seconds."),
-    )
+ERRORS = (
+    (400, "Bad input (a control character, an unknown tie type, a request that cannot be done)."),
+    (401, "Not signed in, or the token is not valid."),
+    (403, "The role does not allow this, or the CSRF token is missing."),
+    (404, "No such item."),
+    (413, "The request body is too large."),
+    (415, "The body's media type is not accepted."),
+    (422, "A parameter or the body does not match the schema."),
+    (503, "The database is busy; retry after the Retry-After seconds."),
+)
+# How /api answers errors (JSON), and how the other documented routes do (an HTML page, or
+# a redirect to /login when signing in is required).
+RESPONSES = {status: {"model": ErrorBody, "description": text} for status, text in ERRORS}
+PAGE_RESPONSES = {
+    303: {"description": "Sign in first (login is required)."},
+    **{status: {"description": text, "content": {"text/html": {}, "text/plain": {}}} for status, text in ERRORS},
 }
 
 

@@ -23,6 +23,9 @@ MAX_DEPTH = 32
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _IN_LINE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 _IN_BODY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# The same rules as JSON Schema patterns, for the OpenAPI document.
+LINE_PATTERN = r"^[^\u0000-\u001f\u007f]*$"
+BODY_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
 
 
 class Refused(Exception):
@@ -36,6 +39,7 @@ class Refused(Exception):
 def _check(where: str, value: str, pattern: re.Pattern[str]) -> None:
     found = pattern.search(value)
     if found:
+        where = "a parameter name" if pattern.search(where) else where[:40]
         raise Refused(400, f"bad parameter — {where}: the character U+{ord(found.group()):04X} is not allowed")
 
 
@@ -51,7 +55,29 @@ def _strings(value: Any, where: str, depth: int = 0) -> Iterator[tuple[str, str]
     elif isinstance(value, dict):
         for key, item in value.items():
             yield where, key
-            yield from _strings(item, str(key)[:40], depth + 1)
+            yield from _strings(item, str(key), depth + 1)
+
+
+def _pattern_strings(node: Any, pattern: str) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and not {"pattern", "enum", "format", "const"} & node.keys():
+            node["pattern"] = pattern
+        for value in node.values():
+            _pattern_strings(value, pattern)
+    elif isinstance(node, list):
+        for value in node:
+            _pattern_strings(value, pattern)
+
+
+def document_rules(openapi: dict) -> None:
+    """State the guard's character rules in an OpenAPI document: a pattern on every free string."""
+    schemas = openapi.get("components", {}).get("schemas", {})
+    for operations in openapi.get("paths", {}).values():
+        for operation in operations.values():
+            _pattern_strings(operation.get("parameters", []), LINE_PATTERN)
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                ref = content.get("schema", {}).get("$ref", "")
+                _pattern_strings(schemas.get(ref.rsplit("/", 1)[-1], {}), BODY_PATTERN)
 
 
 def check_line(scope: Scope) -> None:
@@ -67,7 +93,7 @@ def check_body(content_type: str, body: bytes) -> None:
         raise Refused(415, "send forms as application/x-www-form-urlencoded")
     if content_type.startswith("application/x-www-form-urlencoded"):
         for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
-            _check(key[:40] or "form", key + value, _IN_BODY)
+            _check(key or "form", key + value, _IN_BODY)
     elif "json" in content_type:
         try:
             parsed = json.loads(body)

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any, Callable, Sequence
 
 from fastapi import Query, Request
+from pydantic import BaseModel, ConfigDict
 
 from tiewatch.model import Actor, Document, Tie
 from tiewatch.store import ClaimView, ReviewEntry
@@ -18,6 +19,12 @@ MAX_OFFSET = 2**31 - 1
 def offset_query(description: str = "How many items to skip.") -> Any:
     """`?offset=`, bounded so no database sees an integer it cannot hold."""
     return Query(0, ge=0, le=MAX_OFFSET, description=description)
+
+
+class RequestBody(BaseModel):
+    """Base of every JSON body the API takes: unknown fields are refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Page:
