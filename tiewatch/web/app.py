@@ -17,6 +17,7 @@ from tiewatch.web import errors
 from tiewatch.web.auth import reader
 from tiewatch.web.inputs import InputGuard, document_rules
 from tiewatch.web.keys import signing_key
+from tiewatch.web.middleware import HttpMiddleware
 from tiewatch.web.routes import ROUTERS
 
 CSP = (
@@ -33,17 +34,10 @@ SESSION_IDLE = timedelta(hours=4)
 SESSION_LIFETIME = timedelta(days=3)
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds the Content-Security-Policy (no inline script, ever) and friends to every response."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS

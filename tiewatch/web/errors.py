@@ -13,11 +13,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from tiewatch.model import NotFound, TiewatchError
 from tiewatch.store.busy import is_busy
 from tiewatch.web.auth import Forbidden, LoginRequired
+from tiewatch.web.middleware import HttpMiddleware
 from tiewatch.web.render import render
 
 HTTP_MESSAGES = {404: "no such page", 405: "that method is not allowed here"}
@@ -76,16 +77,10 @@ def _answer_with(status: int):
     return handler
 
 
-class BusyAnswer:
+class BusyAnswer(HttpMiddleware):
     """ASGI middleware: a busy database (see tiewatch.store.busy) becomes a 503 with Retry-After."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def watch(message: Message) -> None:

@@ -14,9 +14,10 @@ from typing import Any, Iterator
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from tiewatch.web.errors import error_response
+from tiewatch.web.middleware import HttpMiddleware
 
 MAX_BODY = 1024 * 1024
 MAX_DEPTH = 32
@@ -105,16 +106,10 @@ def check_body(content_type: str, body: bytes) -> None:
             _check(where, value, _IN_BODY)
 
 
-class InputGuard:
+class InputGuard(HttpMiddleware):
     """ASGI middleware: reads a write's body (up to MAX_BODY), checks it and the URL, replays it."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
             check_line(scope)
             if scope["method"] in WRITE_METHODS:
