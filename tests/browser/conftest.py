@@ -3,17 +3,14 @@ headless Chromium driven by Playwright. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from tiewatch.store import ROLES, Store
 from tiewatch.web import create_app
 from web import corpus
+from web.conftest import serving
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -23,29 +20,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
-def live(sqlite_url):
+def live(sqlite_url, tmp_path, monkeypatch):
     """The app served on 127.0.0.1 (anonymous reading allowed): base URL, store, ids and tokens."""
+    monkeypatch.setenv("TIEWATCH_KEY_FILE", str(tmp_path / "secret.key"))
     store = Store(sqlite_url)
     ids = corpus.build(store)
     tokens = {role: store.add_user(f"{role}-one", role)[1] for role in ROLES}
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 15
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "the test server did not start"
-    yield {"url": f"http://127.0.0.1:{port}", "store": store, "ids": ids, "tokens": tokens}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(store)) as url:
+        yield {"url": url, "store": store, "ids": ids, "tokens": tokens}
     store.close()
 
 

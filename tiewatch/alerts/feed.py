@@ -6,6 +6,7 @@ Entry ids are stable (rule, tie, event), so feed readers never show an alert twi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -14,12 +15,14 @@ from tiewatch.alerts.rules import alerts_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 100
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    """A child element; characters XML 1.0 cannot hold (control characters, lone surrogates) are dropped."""
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = _NOT_XML.sub("", text)
     return element
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+from datetime import timedelta
 
 import typer
 
@@ -40,6 +41,16 @@ def serve(
         help="Deliver the alert outbox (webhooks, email digests) in the background while serving.",
     ),
     deliver_every: float = typer.Option(10.0, "--deliver-every", min=0.1, help="Seconds between two delivery passes."),
+    key_file: str = typer.Option(
+        None, "--key-file", envvar="TIEWATCH_KEY_FILE",
+        help="File holding the cookie-signing key, made with 0600 rights if missing "
+        "(default ~/.config/tiewatch/secret.key; TIEWATCH_SECRET_KEY gives the key itself).",
+    ),
+    secure_cookies: bool = typer.Option(
+        False, "--secure-cookies", help="Mark the session cookie Secure (HTTPS only); automatic for https requests.",
+    ),
+    session_idle: int = typer.Option(240, "--session-idle", min=1, max=100000, help="Minutes unused before a session ends."),
+    session_hours: int = typer.Option(72, "--session-hours", min=1, max=10000, help="Hours after sign-in when a session ends."),
     db: str = DB_OPTION,
 ) -> None:
     """Serve the graph explorer, dossiers, evidence pages, review and the API (docs at /docs)."""
@@ -49,7 +60,10 @@ def serve(
 
     store = graph_of(ctx, db)
     login = needs_login(host, require_login)
-    web_app = create_app(store, require_login=login)
+    web_app = create_app(
+        store, require_login=login, key_file=key_file, secure_cookies=secure_cookies,
+        session_idle=timedelta(minutes=session_idle), session_lifetime=timedelta(hours=session_hours),
+    )
     everywhere = host in ("0.0.0.0", "::")
     shown = "127.0.0.1" if everywhere else (f"[{host}]" if ":" in host else host)
     typer.echo(f"tiewatch is serving {store.safe_url} at http://{shown}:{port}/ — open it in a browser (Ctrl+C stops).")

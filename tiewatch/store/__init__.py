@@ -13,12 +13,13 @@ from tiewatch.store.outbox import OutboxMixin, OutboxRow
 from tiewatch.store.ties import TiesMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
+from tiewatch.store.sessions import SessionsMixin
 from tiewatch.store.users import ROLES, User, UsersMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
 class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin,
-            UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
+            SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 

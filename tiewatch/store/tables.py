@@ -187,6 +187,17 @@ users = Table(
     Column("created_at", String(32), nullable=False),
 )
 
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("id_hash", String(64), nullable=False, unique=True),  # SHA-256 of the id in the cookie
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("created_at", String(32), nullable=False),
+    Column("last_seen", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),  # absolute end, whatever the activity
+)
+
 review_log = Table(
     "review_log",
     metadata,

@@ -1,4 +1,7 @@
-"""Accounts: who may read, review and manage. API tokens are stored only as their SHA-256."""
+"""Accounts: who may read, review and manage. API tokens are stored only as their SHA-256.
+
+Changing an account's role or token, or removing it, ends its web sessions in the same transaction.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,11 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from tiewatch.model import NotFound, ReviewError
 from tiewatch.store.base import utcnow
-from tiewatch.store.tables import users
+from tiewatch.store.tables import users, web_sessions
 
 ROLES = ("viewer", "analyst", "admin")
 
@@ -35,7 +38,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _user_from_row(row: Any) -> User:
+def user_from_row(row: Any) -> User:
     return User(id=row.id, name=row.name, role=row.role, created_at=row.created_at)
 
 
@@ -59,19 +62,40 @@ class UsersMixin:
 
     def list_users(self) -> list[User]:
         with self.reading() as conn:
-            return [_user_from_row(r) for r in conn.execute(select(users).order_by(users.c.name)).all()]
+            return [user_from_row(r) for r in conn.execute(select(users).order_by(users.c.name)).all()]
 
     def get_user(self, name: str) -> User:
         with self.reading() as conn:
             row = conn.execute(select(users).where(users.c.name == name)).first()
         if row is None:
             raise NotFound(f"no user named {name!r}; `tiewatch users list` shows them")
-        return _user_from_row(row)
+        return user_from_row(row)
 
     def remove_user(self, name: str) -> None:
+        """Remove an account and end its sessions."""
+        self._change_user(name)
         with self.transaction() as conn:
-            if conn.execute(users.delete().where(users.c.name == name)).rowcount == 0:
-                raise NotFound(f"no user named {name!r}; `tiewatch users list` shows them")
+            conn.execute(users.delete().where(users.c.name == name))
+
+    def set_role(self, name: str, role: str) -> User:
+        """Give `name` another role; its sessions end, so the new role applies at the next sign-in."""
+        if role not in ROLES:
+            raise ReviewError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+        self._change_user(name, role=role)
+        return self.get_user(name)
+
+    def new_token(self, name: str) -> str:
+        """Replace the API token of `name` (the old one stops working) and end its sessions."""
+        token = secrets.token_urlsafe(32)
+        self._change_user(name, token_hash=hash_token(token))
+        return token
+
+    def _change_user(self, name: str, **values: str) -> None:
+        user_id = self.get_user(name).id
+        with self.transaction() as conn:
+            conn.execute(delete(web_sessions).where(web_sessions.c.user_id == user_id))
+            if values:
+                conn.execute(update(users).where(users.c.id == user_id).values(**values))
 
     def user_for_token(self, token: str, name: str | None = None) -> User | None:
         """The account this API token belongs to (and, when given, whose name matches), else None."""
@@ -84,4 +108,4 @@ class UsersMixin:
             return None
         if name is not None and row.name != name:
             return None
-        return _user_from_row(row)
+        return user_from_row(row)

@@ -1,5 +1,6 @@
-"""Who is asking: Bearer tokens for the API, a signed session cookie for the browser, CSRF tokens
-for forms, and the role checks (viewers read, analysts review, admins manage users).
+"""Who is asking: Bearer tokens for the API, a server-side session for the browser (its random id
+in the signed cookie, its hash in the store), CSRF tokens for forms, and the role checks (viewers
+read, analysts review, admins manage users).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import secrets
 from fastapi import Depends, Request
 from fastapi.security import HTTPBearer
 
-from tiewatch.model import NotFound
 from tiewatch.store import Store, User
 
 ANONYMOUS = User(name="", role="viewer")
@@ -38,22 +38,29 @@ def _bearer(request: Request) -> str | None:
 
 
 def signed_in(request: Request) -> User | None:
-    """The account behind this request's Bearer token or session cookie, if any."""
+    """The account behind this request's Bearer token or live session, if any (looked up once)."""
+    if not hasattr(request.state, "user"):
+        request.state.user = _who(request)
+    return request.state.user
+
+
+def _who(request: Request) -> User | None:
     store = get_store(request)
     token = _bearer(request)
+    if token is None and "authorization" in request.headers:
+        raise LoginRequired("send the API token as `Authorization: Bearer TOKEN`")
     if token is not None:
         user = store.user_for_token(token)
         if user is None:
             raise LoginRequired("that API token is not valid; ask an admin for a new one")
         return user
-    name = request.session.get("user")
-    if not name:
+    session_id = request.session.get("sid")
+    if not session_id:
         return None
-    try:
-        return store.get_user(name)
-    except NotFound:
-        request.session.pop("user", None)
-        return None
+    user = store.session_user(str(session_id), request.app.state.session_idle)
+    if user is None:
+        request.session.pop("sid", None)
+    return user
 
 
 def csrf_token(request: Request) -> str:
@@ -109,10 +116,19 @@ Admin = Depends(admin)
 
 
 def sign_in(request: Request, user: User) -> None:
-    request.session.clear()
-    request.session["user"] = user.name
+    """A new session for `user` (a new id, so none chosen before sign-in survives it)."""
+    store = get_store(request)
+    sign_out(request)
+    store.purge_sessions(request.app.state.session_idle)
+    request.session["sid"] = store.open_session(user, request.app.state.session_lifetime)
+    request.state.user = user
     csrf_token(request)
 
 
 def sign_out(request: Request) -> None:
+    """End this browser's session in the store and forget its cookie."""
+    session_id = request.session.get("sid")
+    if session_id:
+        get_store(request).close_session(str(session_id))
     request.session.clear()
+    request.state.user = None

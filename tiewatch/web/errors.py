@@ -1,6 +1,7 @@
 """Errors as the user sees them: JSON `{"error": ...}` under /api, a readable page elsewhere.
 
-Never a traceback: model errors carry a one-line message, validation errors are summarised.
+Never a traceback: model errors carry a one-line message, validation errors are summarised, and a
+database that is busy (locked, lock timeout) answers 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -9,14 +10,46 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.types import Message, Receive, Scope, Send
 
 from tiewatch.model import NotFound, TiewatchError
+from tiewatch.store.busy import is_busy
 from tiewatch.web.auth import Forbidden, LoginRequired
+from tiewatch.web.middleware import HttpMiddleware
 from tiewatch.web.render import render
 
 HTTP_MESSAGES = {404: "no such page", 405: "that method is not allowed here"}
+RETRY_AFTER = "2"
+BUSY_MESSAGE = "the database is busy with another write; try again in a few seconds"
+
+
+class ErrorBody(BaseModel):
+    """What every error answer of the API carries."""
+
+    error: str
+    status: int
+
+
+ERRORS = (
+    (400, "Bad input (a control character, an unknown tie type, a request that cannot be done)."),
+    (401, "Not signed in, or the token is not valid."),
+    (403, "The role does not allow this, or the CSRF token is missing."),
+    (404, "No such item."),
+    (413, "The request body is too large."),
+    (415, "The body's media type is not accepted."),
+    (422, "A parameter or the body does not match the schema."),
+    (503, "The database is busy; retry after the Retry-After seconds."),
+)
+# How /api answers errors (JSON), and how the other documented routes do (an HTML page, or
+# a redirect to /login when signing in is required).
+RESPONSES = {status: {"model": ErrorBody, "description": text} for status, text in ERRORS}
+PAGE_RESPONSES = {
+    303: {"description": "Sign in first (login is required)."},
+    **{status: {"description": text, "content": {"text/html": {}, "text/plain": {}}} for status, text in ERRORS},
+}
 
 
 def _wants_json(request: Request) -> bool:
@@ -42,6 +75,32 @@ def _answer_with(status: int):
         return error_response(request, status, str(exc))
 
     return handler
+
+
+class BusyAnswer(HttpMiddleware):
+    """ASGI middleware: a busy database (see tiewatch.store.busy) becomes a 503 with Retry-After."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started or not is_busy(exc):
+                raise
+            await _busy_response(Request(scope))(scope, receive, send)
+
+
+def _busy_response(request: Request) -> Response:
+    headers = {"Retry-After": RETRY_AFTER}
+    if _wants_json(request):
+        return JSONResponse({"error": BUSY_MESSAGE, "status": 503}, status_code=503, headers=headers)
+    return PlainTextResponse(BUSY_MESSAGE, status_code=503, headers=headers)
 
 
 def install(app: FastAPI) -> None:

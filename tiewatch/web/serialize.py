@@ -6,12 +6,25 @@ from dataclasses import asdict
 from typing import Any, Callable, Sequence
 
 from fastapi import Query, Request
+from pydantic import BaseModel, ConfigDict
 
 from tiewatch.model import Actor, Document, Tie
 from tiewatch.store import ClaimView, ReviewEntry
 from tiewatch.store.search import DocumentHit
 
 MAX_LIMIT = 500
+MAX_OFFSET = 2**31 - 1
+
+
+def offset_query(description: str = "How many items to skip.") -> Any:
+    """`?offset=`, bounded so no database sees an integer it cannot hold."""
+    return Query(0, ge=0, le=MAX_OFFSET, description=description)
+
+
+class RequestBody(BaseModel):
+    """Base of every JSON body the API takes: unknown fields are refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Page:
@@ -20,7 +33,7 @@ class Page:
     def __init__(
         self,
         limit: int = Query(50, ge=1, le=MAX_LIMIT, description="How many items (1-500)."),
-        offset: int = Query(0, ge=0, description="How many items to skip."),
+        offset: int = offset_query(),
     ):
         self.limit = limit
         self.offset = offset

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, Form, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tiewatch.store import ROLES, User
 from tiewatch.web.auth import Admin, Reader, check_csrf, get_store, sign_in, sign_out, signed_in
 from tiewatch.web.render import render
+from tiewatch.web.serialize import RequestBody
 
 router = APIRouter()
 ROLE_PATTERN = "^(" + "|".join(ROLES) + ")$"
 
 
-class NewUser(BaseModel):
+class NewUser(RequestBody):
     name: str = Field(..., min_length=1, max_length=100)
     role: str = Field(..., pattern=ROLE_PATTERN, description="viewer | analyst | admin")
 

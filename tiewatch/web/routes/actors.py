@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Body, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tiewatch import resolve
 
@@ -16,7 +16,7 @@ from tiewatch.store import ClaimView, Store, User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, actor_json, claim_json, paginated, review_json, tie_json
+from tiewatch.web.serialize import Page, RequestBody, actor_json, claim_json, offset_query, paginated, review_json, tie_json
 
 router = APIRouter()
 ActorId = Path(..., ge=1, le=2**31 - 1, description="The actor's id.")
@@ -48,19 +48,19 @@ def dossier(store: Store, actor: Actor) -> tuple[dict[str, list[TieLine]], list[
     return groups, timeline
 
 
-class ActorMerge(BaseModel):
+class ActorMerge(RequestBody):
     other: str = Field(..., min_length=1, max_length=300, description="Id, name or alias of the actor to fold in.")
     why: str | None = Field(None, max_length=500)
 
 
-class ActorSplit(BaseModel):
+class ActorSplit(RequestBody):
     alias: str = Field(..., min_length=1, max_length=300, description="The name to take off this actor.")
     why: str | None = Field(None, max_length=500)
 
 
 @router.get("/actors", include_in_schema=False)
 def actors_page(
-    request: Request, kind: str | None = Query(None, pattern=KIND_PATTERN), offset: int = Query(0, ge=0), user: User = Reader,
+    request: Request, kind: str | None = Query(None, pattern=KIND_PATTERN), offset: int = offset_query(), user: User = Reader,
 ):
     rows = get_store(request).list_actors(kind=kind, limit=LIST_LIMIT + 1, offset=offset)
     return render(request, "actors.html", {

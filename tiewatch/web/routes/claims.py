@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from tiewatch.model import TiewatchError
+from tiewatch.model import TiewatchError, vocabulary
 from tiewatch.store import User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
 from tiewatch.web.routes.ties import known_type
-from tiewatch.web.serialize import Page, claim_json, paginated, review_json
+from tiewatch.web.serialize import Page, RequestBody, claim_json, paginated, review_json
 
 router = APIRouter()
 ClaimId = Path(..., ge=1, le=2**31 - 1, description="The claim's id.")
 ACTION_PATTERN = "^(" + "|".join(reviewing.CLAIM_ACTIONS) + ")$"
 
 
-class ClaimReview(BaseModel):
+class ClaimReview(RequestBody):
     """One review action on a claim."""
 
     action: str = Field(..., pattern=ACTION_PATTERN, description="confirm | reject | reopen | retype | reverse")
-    type: str | None = Field(None, max_length=40, description="The new tie type (retype only).")
+    type: str | None = Field(None, max_length=40, description="The new tie type (retype only).",
+                             json_schema_extra={"enum": list(vocabulary())})
 
 
 def claim_with_state(request: Request, claim_id: int) -> dict:

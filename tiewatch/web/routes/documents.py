@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.highlight import segments
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, claim_json, document_json, hit_json, paginated
+from tiewatch.web.serialize import Page, claim_json, document_json, hit_json, offset_query, paginated
 
 router = APIRouter()
 DocumentId = Path(..., ge=1, le=2**31 - 1, description="The document's id.")
@@ -26,7 +26,7 @@ def _metadata_rows(metadata: dict) -> list[tuple[str, str]]:
 
 
 @router.get("/documents", include_in_schema=False)
-def documents_page(request: Request, offset: int = Query(0, ge=0), user: User = Reader):
+def documents_page(request: Request, offset: int = offset_query(), user: User = Reader):
     docs = get_store(request).list_documents(limit=LIST_LIMIT + 1, offset=offset)
     return render(request, "documents.html", {
         "documents": docs[:LIST_LIMIT], "offset": offset, "more": len(docs) > LIST_LIMIT, "limit": LIST_LIMIT,

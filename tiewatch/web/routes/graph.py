@@ -11,13 +11,13 @@ from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.network import MAX_TIES, GraphFilter, channel_elements, elements
 from tiewatch.web.render import render
-from tiewatch.web.routes.ties import DATE_PATTERN, POLARITY_PATTERN, known_type
+from tiewatch.web.routes.ties import DATE_PATTERN, POLARITY_PATTERN, known_type, type_query
 
 router = APIRouter()
 
 
 def graph_filter(
-    type: str | None = Query(None, description="Only ties of this type."),
+    type: str | None = type_query("Only ties of this type."),
     since: str | None = Query(None, pattern=DATE_PATTERN, description="Ties last seen on or after this date."),
     until: str | None = Query(None, pattern=DATE_PATTERN, description="Ties first seen on or before this date."),
     min_sources: int | None = Query(None, ge=1, le=10000, description="At least this many independent sources."),

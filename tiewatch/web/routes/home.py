@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import actor_json, hit_json
+from tiewatch.web.serialize import actor_json, hit_json, offset_query
 
 router = APIRouter()
 SEARCH_LIMIT = 50
@@ -39,7 +39,7 @@ def _search(request: Request, q: str, limit: int, offset: int) -> dict:
 
 
 @router.get("/search", include_in_schema=False)
-def search_page(request: Request, q: str = Query("", max_length=200), offset: int = Query(0, ge=0), user: User = Reader):
+def search_page(request: Request, q: str = Query("", max_length=200), offset: int = offset_query(), user: User = Reader):
     found = _search(request, q, SEARCH_LIMIT, offset)
     more = len(found["documents"]) == SEARCH_LIMIT
     return render(request, "search.html", {**found, "offset": offset, "more": more, "limit": SEARCH_LIMIT})
@@ -50,7 +50,7 @@ def search_api(
     request: Request,
     q: str = Query(..., min_length=1, max_length=200, description="Words to find in actor names and aliases, and in document text."),
     limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0, description="Skip this many documents (actors come on the first page)."),
+    offset: int = offset_query("Skip this many documents (actors come on the first page)."),
     user: User = Reader,
 ) -> dict:
     """Actors whose name or alias contains `q`, and documents containing every word of `q`."""

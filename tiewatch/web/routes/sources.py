@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, Form, Path, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tiewatch.model import NotFound, Source
 from tiewatch.store import User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import review_json
+from tiewatch.web.serialize import RequestBody, review_json
 
 router = APIRouter()
 SourceId = Path(..., ge=1, le=2**31 - 1, description="The source's id.")
 GRADE_PATTERN = "^[A-Fa-f]$"
 
 
-class SourceGrade(BaseModel):
+class SourceGrade(RequestBody):
     reliability: str = Field(..., pattern=GRADE_PATTERN, description="Admiralty reliability A (reliable) to F (cannot be judged).")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from tiewatch.model import TiewatchError, vocabulary
@@ -15,6 +17,11 @@ router = APIRouter()
 TieId = Path(..., ge=1, le=2**31 - 1, description="The tie's id.")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2}([T ][\d:.+Z-]*)?)?)?$"
 POLARITY_PATTERN = "^(asserted|denied|hedged)$"
+
+
+def type_query(description: str) -> Any:
+    """`?type=`: a tie type, listed in the OpenAPI document (an unknown one gets a 400 naming them)."""
+    return Query(None, description=description, json_schema_extra={"enum": list(vocabulary())})
 
 
 def known_type(name: str | None) -> str | None:
@@ -43,7 +50,7 @@ def list_ties_api(
     request: Request,
     page: Page = Depends(),
     actor: int | None = Query(None, ge=1, le=2**31 - 1, description="Ties of this actor id."),
-    type: str | None = Query(None, description="A tie type from the vocabulary, e.g. supplies_weapons."),
+    type: str | None = type_query("A tie type from the vocabulary, e.g. supplies_weapons."),
     since: str | None = Query(None, pattern=DATE_PATTERN, description="New or first denied since (ISO date)."),
     min_sources: int | None = Query(None, ge=1, le=10000, description="At least this many independent sources."),
     polarity: str | None = Query(None, pattern=POLARITY_PATTERN),
