@@ -21,7 +21,7 @@ from tiewatch.model import StoreError, environment
 from tiewatch.store.tables import settings
 
 DEFAULT_URL = "sqlite:///tiewatch.db"
-_LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
+LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
 _memory_locks: dict[int, threading.Lock] = {}
 
 
@@ -100,7 +100,7 @@ class StoreBase:
         if self.dialect == "postgresql":
             conn = self.engine.connect()
             try:
-                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": _LOCK_CLASS})
+                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": LOCK_CLASS})
                 conn.commit()
                 yield
             finally:
