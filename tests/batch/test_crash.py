@@ -3,8 +3,6 @@ next command restores the graph a clean run builds (on SQLite and PostgreSQL).""
 
 from __future__ import annotations
 
-import fcntl
-import os
 import signal
 import time
 
@@ -12,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from tests.batch.conftest import EXAMPLES
-from tests.batch.graphshape import graph_shape, run_cli, start_cli
+from tests.batch.processes import run_cli, start_cli
+from tiewatch.bench.crash import graph_shape
 from tiewatch.store import Store
 
 
@@ -24,21 +23,6 @@ def clean_shape(tmp_path_factory):
     return graph_shape(url)
 
 
-def rebuilding(store: Store) -> bool:
-    """True while some process holds the store's graph lock (a rebuild is running)."""
-    if store.dialect == "postgresql":
-        with store.reading() as conn:
-            return bool(conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 7469")).scalar())
-    fd = os.open(f"{store.engine.url.database}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
-
-
 def resolved_mentions(store: Store) -> int:
     with store.reading() as conn:
         return conn.execute(text("SELECT count(*) FROM mentions WHERE actor_id IS NOT NULL")).scalar()
@@ -48,8 +32,8 @@ EXAMPLE_DOCUMENTS = 16
 
 MOMENTS = {
     "once every document is stored": lambda store: store.count_documents() == EXAMPLE_DOCUMENTS,
-    "as the rebuild starts": rebuilding,
-    "while mentions are being resolved": lambda store: rebuilding(store) and resolved_mentions(store) > 0,
+    "as the rebuild starts": Store.rebuild_running,
+    "while mentions are being resolved": lambda store: store.rebuild_running() and resolved_mentions(store) > 0,
 }
 
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from tests.batch.conftest import EXAMPLES
 from tests.conftest import shared_path
 from tiewatch.cli.app import app
 
@@ -111,3 +112,20 @@ def test_python_m_quality_reports_a_bad_set_folder(tmp_path, capsys):
     assert "no gold paragraphs" in capsys.readouterr().err
     assert main(["--set", "nosuch", "--sets-dir", str(tmp_path)]) == 1
     assert "unknown gold set 'nosuch'" in capsys.readouterr().err
+
+
+def test_bench_crash_kills_ingests_and_finds_the_graph_restored(tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("klf-statement.txt", "analyst-note.md", "communique-gouverneur.txt"):
+        (folder / name).write_bytes((EXAMPLES / name).read_bytes())
+    result = runner.invoke(app, ["bench", "crash", str(folder), "--kills", "2", "--db", f"sqlite:///{tmp_path / 'k.db'}"])
+    assert result.exit_code == 0, result.output
+    assert "graph restored: yes" in result.output and "tracebacks: 0" in result.output
+
+
+def test_bench_crash_refuses_a_store_that_holds_documents(tmp_path):
+    url = f"sqlite:///{tmp_path / 'full.db'}"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES / "klf-statement.txt"), "--db", url, "--no-extract"]).exit_code == 0
+    result = runner.invoke(app, ["bench", "crash", str(EXAMPLES), "--db", url])
+    assert result.exit_code == 1 and "already holds documents" in str(result.exception)  # main() prints it as one line

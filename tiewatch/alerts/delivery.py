@@ -31,7 +31,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_befo
 from tiewatch.alerts.digest import compose_digest, send_digest
 from tiewatch.alerts.rules import Alert
 from tiewatch.alerts.webhook import post, webhook_request
-from tiewatch.model import AlertError, NotFound, TiewatchError
+from tiewatch.model import AlertError, NotFound, TiewatchError, environment
 from tiewatch.store.outbox import later
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,8 @@ def _sender(store: Any, rows: list[Any]) -> Callable[[float], str]:
     first = rows[0]
     if first.channel == "webhook":
         rule = store.get_watch_rule(first.rule)
-        secret = rule.webhook_secret or os.environ.get("TIEWATCH_WEBHOOK_SECRET") or None
+        fallback = environment().webhook_secret
+        secret = rule.webhook_secret or (fallback.get_secret_value() if fallback else None) or None
         body, headers = webhook_request(first.rule, first.key, Alert.of(first.alert, first.rule), secret)
         return lambda seconds: post(first.endpoint, body, headers, seconds)
     message = compose_digest(first.rule, first.endpoint, [Alert.of(r.alert, r.rule) for r in rows], [r.key for r in rows])

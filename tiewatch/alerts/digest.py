@@ -9,13 +9,12 @@ same id and mail clients show it once.
 from __future__ import annotations
 
 import hashlib
-import os
 import smtplib
 from email.message import EmailMessage
 from typing import Sequence
 
 from tiewatch.alerts.rules import Alert
-from tiewatch.model import AlertError
+from tiewatch.model import AlertError, ConfigError, environment
 
 
 def recipients_of(addresses: str) -> list[str]:
@@ -25,7 +24,7 @@ def recipients_of(addresses: str) -> list[str]:
 def compose_digest(rule_name: str, addresses: str, alerts: Sequence[Alert], keys: Sequence[str]) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = f"tiewatch: {len(alerts)} new alert(s) for {rule_name}"
-    message["From"] = os.environ.get("TIEWATCH_SMTP_FROM", "tiewatch@localhost")
+    message["From"] = environment().smtp_from
     message["To"] = ", ".join(recipients_of(addresses))
     message["Message-ID"] = f"<{hashlib.sha256(' '.join(sorted(keys)).encode()).hexdigest()[:32]}@tiewatch>"
     lines = [f"Watch rule {rule_name!r} raised {len(alerts)} alert(s).", ""]
@@ -40,22 +39,18 @@ def compose_digest(rule_name: str, addresses: str, alerts: Sequence[Alert], keys
     return message
 
 
-def _server() -> tuple[str, int]:
-    host = os.environ.get("TIEWATCH_SMTP_HOST", "localhost")
-    port = os.environ.get("TIEWATCH_SMTP_PORT", "25")
-    if not port.isdigit() or not 0 < int(port) < 65536:
-        raise AlertError(f"TIEWATCH_SMTP_PORT={port!r} is not a port number (1-65535)", retryable=False)
-    return host, int(port)
-
-
 def send_digest(message: EmailMessage, seconds: float) -> str:
     """Send once, each SMTP step within `seconds`; "sent to ..." or a retryable AlertError."""
-    host, port = _server()
+    try:
+        env = environment()
+    except ConfigError as exc:
+        raise AlertError(str(exc), retryable=False) from None
+    host, port = env.smtp_host, env.smtp_port
     try:
         with smtplib.SMTP(host, port, timeout=seconds) as smtp:
-            if os.environ.get("TIEWATCH_SMTP_USER"):
+            if env.smtp_user:
                 smtp.starttls()
-                smtp.login(os.environ["TIEWATCH_SMTP_USER"], os.environ.get("TIEWATCH_SMTP_PASSWORD", ""))
+                smtp.login(env.smtp_user, env.smtp_password.get_secret_value())
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         raise AlertError(f"email to {message['To']} via {host}:{port} failed: {exc}") from None

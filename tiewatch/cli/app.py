@@ -8,7 +8,7 @@ import typer
 
 from tiewatch import __version__
 from tiewatch.cli.context import DB_OPTION, err_console, settings
-from tiewatch.model import TiewatchError
+from tiewatch.model import TiewatchError, environment
 
 app = typer.Typer(
     name="tiewatch",
@@ -32,6 +32,7 @@ def root(
     db: str = DB_OPTION,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
+    environment()  # a bad TIEWATCH_* value stops here, in one line, before any command runs
     settings(ctx).db = db
 
 

@@ -1,4 +1,5 @@
-"""`tiewatch bench quality|speed`: measure the extraction engine against gold sets and bare parsing."""
+"""`tiewatch bench quality|speed|train|crash`: extraction quality against gold sets, speed against bare
+parsing, the tie classifier refit, and ingests killed at random moments."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from tiewatch.bench import crash as crash_bench
 from tiewatch.bench import quality as quality_bench
 from tiewatch.bench import speed as speed_bench
 from tiewatch.cli.app import app
@@ -65,3 +67,18 @@ def train(
     code = train_bench.main(argv)
     if code:
         raise typer.Exit(code)
+
+
+@bench_app.command()
+def crash(
+    folder: Path = typer.Argument(Path("examples"), exists=True, file_okay=False, help="The documents to ingest (default: the bundled examples)."),
+    kills: int = typer.Option(10, "--kills", min=1, max=100, help="How many ingests to kill with SIGKILL (half of them during the graph rebuild)."),
+    db: Optional[str] = typer.Option(None, "--db", help="An empty store to test (default: a scratch SQLite file); e.g. a fresh PostgreSQL database."),
+    seed: int = typer.Option(20261201, "--seed", help="Seed of the random kill moments."),
+) -> None:
+    """Kill ingests at random moments, then check that the next command restores the clean graph
+    (same documents, actors and ties with the same counts, no traceback). Exit 1 when it does not."""
+    report = crash_bench.crash(folder, kills, db, seed)
+    typer.echo(report.markdown())
+    if not report.restored:
+        raise typer.Exit(1)

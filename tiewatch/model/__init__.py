@@ -5,6 +5,7 @@
 
 from .errors import (
     AlertError,
+    ConfigError,
     ExportError,
     ExtractError,
     IngestError,
@@ -15,11 +16,15 @@ from .errors import (
 )
 from .records import Actor, Claim, Document, Mention, Source, Tie
 from .registry import Registry
+from .settings import Environment, environment
 from .vocabulary import TieType, vocabulary
 
 __all__ = [
     "Actor",
     "AlertError",
+    "ConfigError",
+    "Environment",
+    "environment",
     "Claim",
     "Document",
     "ExportError",

@@ -7,7 +7,8 @@
     ├── NotFound             an id or name that matches nothing
     ├── ReviewError          an analyst action that is not allowed (role, state)
     ├── ExportError          an exporter could not write its output
-    └── AlertError           a webhook or email delivery failed (`retryable` says if trying again may help)
+    ├── AlertError           a webhook or email delivery failed (`retryable` says if trying again may help)
+    └── ConfigError          an environment setting (TIEWATCH_*) has a value that cannot be used
 """
 
 
@@ -45,3 +46,7 @@ class AlertError(TiewatchError):
     def __init__(self, message: str, *, retryable: bool = True):
         super().__init__(message)
         self.retryable = retryable
+
+
+class ConfigError(TiewatchError):
+    exit_code = 2

@@ -177,6 +177,16 @@ class ActorsMixin:
                 )
         return len(rows)
 
+    def mentioned_names(self) -> dict[int, set[str]]:
+        """Every name the documents call each actor by (its mentions' words)."""
+        names: dict[int, set[str]] = {}
+        with self.reading() as conn:
+            for actor_id, said in conn.execute(
+                select(mentions.c.actor_id, mentions.c.text).distinct().where(mentions.c.actor_id.is_not(None))
+            ):
+                names.setdefault(actor_id, set()).add(said)
+        return names
+
     def actor_mentions(self, actor_id: int) -> list[MentionRow]:
         with self.reading() as conn:
             rows = conn.execute(

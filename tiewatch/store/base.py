@@ -17,17 +17,17 @@ from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-from tiewatch.model import StoreError
+from tiewatch.model import StoreError, environment
 from tiewatch.store.tables import settings
 
 DEFAULT_URL = "sqlite:///tiewatch.db"
-_LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
+LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
 _memory_locks: dict[int, threading.Lock] = {}
 
 
 def resolve_url(url: str | None) -> str:
     """`--db` wins, then `TIEWATCH_DB`, then the SQLite file in the working directory."""
-    url = url or os.environ.get("TIEWATCH_DB") or DEFAULT_URL
+    url = url or environment().db or DEFAULT_URL
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
@@ -100,7 +100,7 @@ class StoreBase:
         if self.dialect == "postgresql":
             conn = self.engine.connect()
             try:
-                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": _LOCK_CLASS})
+                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": LOCK_CLASS})
                 conn.commit()
                 yield
             finally:

@@ -15,8 +15,12 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from sqlalchemy import func, select
+import fcntl
+import os
 
+from sqlalchemy import func, select, text
+
+from tiewatch.store.base import LOCK_CLASS
 from tiewatch.store.tables import documents, merge_log, review_log
 
 GRAPH_MARKS = "graph.marks"
@@ -28,6 +32,26 @@ class GraphStateMixin:
         """Held while the graph is rebuilt; waits for a rebuild running elsewhere to finish."""
         with self.exclusive():
             yield
+
+    def rebuild_running(self) -> bool:
+        """True while a process (this one included) holds the lock a rebuild takes."""
+        if self.dialect == "postgresql":
+            with self.reading() as conn:
+                held = conn.execute(text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :k "
+                    "AND objid = (hashtext(current_schema()) & 4294967295)::oid"), {"k": LOCK_CLASS}).scalar()
+            return bool(held)
+        path = self.engine.url.database
+        if not path or path == ":memory:":
+            return False
+        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def graph_marks(self) -> str:
         with self.reading() as conn:
