@@ -6,6 +6,8 @@
     TIEWATCH_SMTP_FROM       the digests' sender (tiewatch@localhost)
     TIEWATCH_SMTP_USER       log in after STARTTLS when set, with TIEWATCH_SMTP_PASSWORD
     TIEWATCH_WEBHOOK_SECRET  HMAC key for webhook signatures when a watch rule has none
+    TIEWATCH_SECRET_KEY      the key signing web session cookies itself (32+ characters)
+    TIEWATCH_KEY_FILE        else the file holding it (default ~/.config/tiewatch/secret.key)
 
 `environment()` reads them afresh on every call (a long-running server sees a changed
 environment after restart only, the CLI on every run); a bad value is a `ConfigError` naming the
@@ -32,6 +34,8 @@ class Environment(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr = SecretStr("")
     webhook_secret: SecretStr | None = None
+    secret_key: SecretStr | None = Field(None, min_length=32)
+    key_file: str | None = Field(None, min_length=1)
 
 
 def environment() -> Environment:

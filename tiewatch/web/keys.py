@@ -13,11 +13,10 @@ import secrets
 import stat
 from pathlib import Path
 
-from tiewatch.model import TiewatchError
+from tiewatch.model import TiewatchError, environment
 
-KEY_ENV = "TIEWATCH_SECRET_KEY"
 KEY_FILE_ENV = "TIEWATCH_KEY_FILE"
-MIN_KEY_CHARS = 32
+MIN_KEY_CHARS = 32  # as tiewatch.model.settings checks TIEWATCH_SECRET_KEY
 
 
 def default_key_file() -> Path:
@@ -27,7 +26,7 @@ def default_key_file() -> Path:
 
 def key_file_of(key_file: str | Path | None = None) -> Path:
     """The key file this process uses: the one given, else `TIEWATCH_KEY_FILE`, else the default."""
-    return Path(key_file or os.environ.get(KEY_FILE_ENV) or default_key_file()).expanduser()
+    return Path(key_file or environment().key_file or default_key_file()).expanduser()
 
 
 def _create(path: Path) -> None:
@@ -52,11 +51,9 @@ def _read(path: Path) -> str:
 
 def signing_key(key_file: str | Path | None = None) -> str:
     """The cookie-signing key, from the environment or its file (made on first use with 0600 rights)."""
-    from_env = os.environ.get(KEY_ENV, "").strip()
-    if from_env:
-        if len(from_env) < MIN_KEY_CHARS:
-            raise TiewatchError(f"{KEY_ENV} must be at least {MIN_KEY_CHARS} characters long")
-        return from_env
+    from_env = environment().secret_key  # at least MIN_KEY_CHARS long, or a ConfigError saying so
+    if from_env and from_env.get_secret_value().strip():
+        return from_env.get_secret_value().strip()
     path = key_file_of(key_file)
     try:
         if not path.exists():
