@@ -4,7 +4,7 @@ the user allows it. A real HTTP server on 127.0.0.1 stands in for the web."""
 import pytest
 
 from tests.ingest.webserver import serve
-from tiewatch.ingest import Fetcher, Item, read_item
+from tiewatch.ingest import Budget, Fetcher, Item, read_item
 from tiewatch.ingest.url import check_destination
 from tiewatch.model import IngestError
 
@@ -18,7 +18,7 @@ def server():
 def fetch(url, allow_private=True, max_bytes=1_000_000):
     fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private)
     try:
-        return read_item(Item(url, direct=True), max_bytes, fetcher)
+        return read_item(Item(url, direct=True), Budget(max_bytes=max_bytes), fetcher)
     finally:
         fetcher.close()
 
