@@ -147,7 +147,7 @@ def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
         refused = _leaves(os.path.realpath(opened), item.within) if item.within and not follow and os.path.exists(opened) else None
         if refused:
             raise IngestError(f"{item.origin}: {refused}")
-        return handle.read(max_bytes + 1)
+        return handle.read(min(os.fstat(fd).st_size, max_bytes) + 1)  # read(n) reserves n bytes at once
 
 
 def read_item(item: Item, budget: Budget = Budget(), fetcher: Fetcher | None = None) -> list[Document]:

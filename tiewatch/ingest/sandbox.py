@@ -36,8 +36,9 @@ _pools: dict[tuple[int, int], ProcessPool] = {}
 _pools_lock = threading.Lock()
 
 
-def _cap_memory(extra: int) -> None:
-    """In a new worker: its address space may grow by `extra` bytes from here."""
+def _start_worker(extra: int) -> None:
+    """In a new worker: the parsers loaded, then its address space capped `extra` bytes above that."""
+    _load_parsers()
     try:
         import resource
 
@@ -48,13 +49,30 @@ def _cap_memory(extra: int) -> None:
         return  # no /proc or no rlimits on this system: the time budget still holds
 
 
+def _load_parsers() -> None:
+    """Import what the readers import on first use, and build the language detector, so that the
+    memory budget is what reading takes and not what loading the libraries does."""
+    import docx  # noqa: F401
+    import feedparser  # noqa: F401
+    import lxml_html_clean  # noqa: F401
+    import pypdf  # noqa: F401
+    import trafilatura  # noqa: F401
+
+    from tiewatch.ingest.language import detect_language
+    from tiewatch.ingest.reader import reader, readers
+
+    for name in readers.names():
+        reader(name)
+    detect_language("The detector loads its language models on first use.")
+
+
 def _pool(budget: Budget, workers: int) -> ProcessPool:
     """The (shared) pool of reader processes for this memory limit and number of workers."""
     key = (budget.max_memory, max(1, workers))
     with _pools_lock:
         if key not in _pools:
             _pools[key] = ProcessPool(
-                max_workers=key[1], max_tasks=TASKS_PER_WORKER, initializer=_cap_memory,
+                max_workers=key[1], max_tasks=TASKS_PER_WORKER, initializer=_start_worker,
                 initargs=(budget.max_memory,), context=multiprocessing.get_context("spawn"),
             )
         return _pools[key]
