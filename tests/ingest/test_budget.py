@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,23 @@ def test_extract_keeps_to_the_same_budget(tmp_path):
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert "attributes.html: an element with more than 1,000 attributes (see --max-attributes)" in result.output
     assert any(json.loads(line)["source"].endswith("report.txt") for line in result.stdout.splitlines() if line.startswith("{"))
+
+
+def test_a_large_feed_and_export_are_read_with_bounded_memory(tmp_path):
+    feed = hostile.feed(tmp_path / "wire.xml", items=20_000)
+    export = hostile.telegram(tmp_path / "result.json", 100_000)
+    read = ("import resource, sys\n"
+            "from tiewatch.ingest import Budget, Item\n"
+            "from tiewatch.ingest.sandbox import read_within, stop_workers\n"
+            "budget = Budget(max_seconds=600, max_bytes=10**9)\n"
+            "count = sum(1 for path in sys.argv[1:] for _ in read_within(Item(path, direct=True), budget))\n"
+            "stop_workers()\n"
+            "print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    # through a small launcher: a process started straight from this one would count its size as its own peak
+    launch = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"
+    done = subprocess.run([sys.executable, "-c", launch, sys.executable, "-c", read, str(feed), str(export)],
+                          capture_output=True, text=True, check=True)
+    count, own_kb, workers_kb = map(int, done.stdout.split())
+    assert count == 120_000
+    assert own_kb < 200_000  # the documents came back one at a time, not as a list of 120,000
+    assert workers_kb < 400_000  # the export was parsed message by message
