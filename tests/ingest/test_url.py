@@ -11,7 +11,7 @@ import pytest
 import trustme
 
 from tests.ingest.webserver import serve_logged
-from tiewatch.ingest import Fetcher, Item, address, read_item
+from tiewatch.ingest import Budget, Fetcher, Item, address, read_item
 from tiewatch.model import IngestError
 
 PUBLIC = ipaddress.ip_address("93.184.215.14")
@@ -60,7 +60,7 @@ def port_of(base: str) -> str:
 def fetch(url, allow_private=True, max_bytes=1_000_000, **options):
     fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private, **options)
     try:
-        return read_item(Item(url, direct=True), max_bytes, fetcher)
+        return read_item(Item(url, direct=True), Budget(max_bytes=max_bytes), fetcher)
     finally:
         fetcher.close()
 

@@ -19,9 +19,10 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tiewatch.batch.executor import Executor, LocalExecutor
 from tiewatch.graph import catch_up
-from tiewatch.ingest import DEFAULT_FETCH_SECONDS, DEFAULT_MAX_BYTES, Fetcher, Item, expand, read_item
+from tiewatch.ingest import DEFAULT_FETCH_SECONDS, Budget, Fetcher, Item, expand
 from tiewatch.ingest.fingerprint import storable
-from tiewatch.model import Document, IngestError
+from tiewatch.ingest.sandbox import read_within
+from tiewatch.model import Document, IngestError, StoreError
 
 Progress = Callable[[str, int], None]  # (origin just done, total number of inputs)
 
@@ -50,7 +51,7 @@ class IngestReport:
 @dataclass
 class _Outcome:
     item: Item
-    documents: list[Document]
+    documents: Iterable[Document]
     error: str | None = None
 
 
@@ -69,7 +70,7 @@ def ingest(
     *,
     extractor: Any | None = None,
     allow_private: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    budget: Budget = Budget(),
     executor: Executor | None = None,
     progress: Progress | None = None,
     follow_links: bool = False,
@@ -77,11 +78,12 @@ def ingest(
 ) -> IngestReport:
     items = expand(targets, exclude=store_files(store), follow_links=follow_links)
     report = IngestReport(inputs=len(items), extractor=getattr(extractor, "name", None) if extractor else None)
-    fetcher = Fetcher(max_bytes=max_bytes, allow_private=allow_private, time_budget=fetch_timeout)
+    fetcher = Fetcher(max_bytes=budget.max_bytes, allow_private=allow_private, time_budget=fetch_timeout)
     executor = executor or LocalExecutor()
+    workers = getattr(executor, "workers", 1)
     try:
-        direct = [_read_directly(item, max_bytes, fetcher, progress, len(items)) for item in items if item.direct]
-        found = executor.map(lambda item: _read_quietly(item, max_bytes, fetcher), [i for i in items if not i.direct])
+        direct = [_read_directly(item, budget, fetcher, workers, progress, len(items)) for item in items if item.direct]
+        found = executor.map(lambda item: _read_quietly(item, budget, fetcher, workers), [i for i in items if not i.direct])
         outcomes = _reported(found, report, progress, len(items))
         fresh = _fresh(store, (doc for outcome in chain(direct, outcomes) for doc in outcome.documents), report)
         _store_all(store, fresh, extractor, report)
@@ -93,16 +95,16 @@ def ingest(
     return report
 
 
-def _read_directly(item: Item, max_bytes: int, fetcher: Fetcher, progress: Progress | None, total: int) -> _Outcome:
-    documents = read_item(item, max_bytes, fetcher)  # IngestError propagates: the user named this input
+def _read_directly(item: Item, budget: Budget, fetcher: Fetcher, workers: int, progress: Progress | None, total: int) -> _Outcome:
+    documents = read_within(item, budget, fetcher, workers)  # IngestError propagates: the user named this input
     if progress:
         progress(item.origin, total)
     return _Outcome(item, documents)
 
 
-def _read_quietly(item: Item, max_bytes: int, fetcher: Fetcher) -> _Outcome:
+def _read_quietly(item: Item, budget: Budget, fetcher: Fetcher, workers: int) -> _Outcome:
     try:
-        return _Outcome(item, read_item(item, max_bytes, fetcher))
+        return _Outcome(item, read_within(item, budget, fetcher, workers))
     except IngestError as exc:
         return _Outcome(item, [], str(exc))
 
@@ -110,11 +112,16 @@ def _read_quietly(item: Item, max_bytes: int, fetcher: Fetcher) -> _Outcome:
 def _reported(outcomes: Iterable[_Outcome], report: IngestReport, progress: Progress | None, total: int) -> Iterator[_Outcome]:
     for outcome in outcomes:
         if outcome.error:
-            reason = outcome.error.removeprefix(f"{outcome.item.origin}: ")
-            report.skipped.append(Skip(storable(outcome.item.origin), " ".join(storable(reason).split())))  # one line
+            report.skipped.append(_skip(outcome.item.origin, outcome.error))
         if progress:
             progress(outcome.item.origin, total)
         yield outcome
+
+
+def _skip(origin: str, error: str) -> Skip:
+    """A skip with its reason on one line, without the origin the error starts with."""
+    reason = error.removeprefix(f"{origin}: ")
+    return Skip(storable(origin), " ".join(storable(reason).split()))
 
 
 def _fresh(store, documents: Iterable[Document], report: IngestReport) -> Iterator[Document]:
@@ -131,7 +138,11 @@ def _fresh(store, documents: Iterable[Document], report: IngestReport) -> Iterat
 def _store_all(store, documents: Iterable[Document], extractor: Any | None, report: IngestReport) -> None:
     found = extractor.extract(documents) if extractor else ((doc, [], []) for doc in documents)
     for doc, mentions, claims in found:
-        doc_id, is_new = store.add_document(doc, mentions, claims)
+        try:
+            doc_id, is_new = store.add_document(doc, mentions, claims)
+        except StoreError as exc:  # this document only: the batch goes on
+            report.skipped.append(_skip(doc.origin, str(exc)))
+            continue
         if is_new:
             report.new += 1
             report.claims += len(claims)

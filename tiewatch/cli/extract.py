@@ -12,6 +12,8 @@ from rich.table import Table
 from tiewatch.cli.app import app
 from tiewatch.extract import DEFAULT_EXTRACTOR
 from tiewatch.cli.context import err_console, out_console
+from tiewatch.cli.limits import with_budget
+from tiewatch.ingest import Budget
 from tiewatch.model import Claim, Document, IngestError
 
 
@@ -20,14 +22,16 @@ class Format(str, Enum):
     table = "table"
 
 
-def _documents(paths: list[str], follow_links: bool) -> Iterator[tuple[str, Document]]:
-    """(the input as the user named it, document) for every document in every input. A file found
-    in a folder that cannot be read is skipped with its reason on stderr; a named one stops the run."""
-    from tiewatch.ingest import expand, read_item
+def _documents(paths: list[str], follow_links: bool, budget: Budget) -> Iterator[tuple[str, Document]]:
+    """(the input as the user named it, document) for every document in every input, each read
+    within the budget. A file found in a folder that cannot be read is skipped with its reason on
+    stderr; a named one stops the run."""
+    from tiewatch.ingest import expand
+    from tiewatch.ingest.sandbox import read_within
 
     for item in expand(paths, follow_links=follow_links):
         try:
-            found = read_item(item)
+            found = read_within(item, budget)
         except IngestError as exc:
             if item.direct:
                 raise
@@ -54,12 +58,14 @@ def claim_record(source: str, doc: Document, claim: Claim) -> dict[str, Any]:
 
 
 @app.command()
+@with_budget
 def extract(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders (recursive) to read."),
     format: Format = typer.Option(Format.jsonl, "--format", help="jsonl: one JSON object per claim; table for reading."),
     extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor",
                                   help="Which extractor finds the ties: learned (default), rules or cooccurrence (see docs/internals.md)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read symbolic links, also those leading out of a folder."),
+    budget: Budget = Budget(),
 ) -> None:
     """Print the ties the files claim (who, what tie, whom, asserted/denied/hedged, who says so,
     the sentence and its offsets) without storing anything."""
@@ -69,7 +75,7 @@ def extract(
     sources: dict[int, str] = {}
 
     def documents() -> Iterator[Document]:
-        for source, doc in _documents(paths, follow_links):
+        for source, doc in _documents(paths, follow_links, budget):
             sources[id(doc)] = source
             yield doc
 

@@ -3,7 +3,6 @@ store, extract the ties they claim, and say what was new, known and skipped."""
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -14,21 +13,10 @@ from tiewatch.batch.pipeline import IngestReport, ingest as run_ingest
 from tiewatch.cli.app import app
 from tiewatch.extract import DEFAULT_EXTRACTOR, get_extractor
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
-from tiewatch.ingest import DEFAULT_FETCH_SECONDS, DEFAULT_MAX_BYTES
+from tiewatch.cli.limits import with_budget
+from tiewatch.ingest import DEFAULT_FETCH_SECONDS, Budget
 from tiewatch.ingest.fingerprint import storable
 from tiewatch.model import TiewatchError
-
-_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
-
-
-def parse_size(text: str) -> int:
-    """'50MB', '2GB', '1000' -> bytes."""
-    match = _SIZE.match(text)
-    unit = match.group(2).upper() if match else None
-    if not match or unit not in _UNITS:
-        raise typer.BadParameter(f"{text!r} is not a size; write it like 50MB, 2GB or 1000000")
-    return int(float(match.group(1)) * _UNITS[unit])
 
 
 @contextmanager
@@ -60,6 +48,7 @@ def print_report(report: IngestReport, url: str) -> None:
 
 
 @app.command()
+@with_budget
 def ingest(
     ctx: typer.Context,
     targets: list[str] = typer.Argument(..., metavar="PATH_OR_URL...", help="Files, folders (recursive) or http(s) URLs."),
@@ -70,9 +59,6 @@ def ingest(
     extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor",
                                   help="Which extractor finds the ties: learned (default), rules or cooccurrence (see docs/internals.md)."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only store the documents; find no ties."),
-    max_bytes: str = typer.Option(
-        f"{DEFAULT_MAX_BYTES // 10**6}MB", "--max-bytes", help="Skip any file or download larger than this (e.g. 50MB, 2GB)."
-    ),
     fetch_timeout: float = typer.Option(
         DEFAULT_FETCH_SECONDS, "--fetch-timeout", min=1, max=86400, metavar="SECONDS",
         help="Give up on a URL whose download (connecting, redirects and body) takes longer than this in total.",
@@ -81,18 +67,20 @@ def ingest(
         False, "--follow-links",
         help="Read symbolic links, also those leading out of a folder (refused by default, so a link cannot bring in a local file).",
     ),
+    budget: Budget = Budget(),
 ) -> None:
     """Store what you collected: pages, PDF/DOCX/TXT/MD, RSS/Atom feeds, Telegram exports, URLs.
 
     Ends with "N new, M already known, K skipped" and the reason for each skip. A bad file inside a
     folder is skipped; a bad file named here stops the run (exit 2) before anything is stored.
+    Each input is read within the limits of the --max-* options; one over a limit is skipped with
+    the limit it hit.
     """
-    cap = parse_size(max_bytes)
     try:
         store = store_of(ctx, db)
         chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
-            report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, max_bytes=cap,
+            report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, budget=budget,
                                 progress=advance, follow_links=follow_links, fetch_timeout=fetch_timeout)
     except TiewatchError as exc:
         err_console.print(f"error: {storable(str(exc))}", markup=False)

@@ -4,6 +4,7 @@ Readers live in the `readers` registry; the built-in ones are declared as entry 
 `tiewatch.readers` group exactly like a third party's (see docs/internals.md).
 """
 
+from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.fingerprint import fingerprint, normalise
 from tiewatch.ingest.inputs import DEFAULT_MAX_BYTES, Item, expand, read_item
 from tiewatch.ingest.language import detect_language
@@ -13,6 +14,7 @@ from tiewatch.ingest.url import DEFAULT_FETCH_SECONDS, Fetcher, is_url
 __all__ = [
     "Blob",
     "DEFAULT_FETCH_SECONDS",
+    "Budget",
     "DEFAULT_MAX_BYTES",
     "Fetcher",
     "Item",

@@ -1,5 +1,6 @@
 """Word documents (python-docx): paragraphs and tables in order, title/author/date from the core
-properties."""
+properties. The archive is measured first: what it unpacks to (all members, and the ratio of each
+large member) and the elements of its body, so a zip bomb is refused before it is unpacked."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ import zipfile
 from typing import Iterator
 
 from tiewatch.ingest.dates import from_moment
+from tiewatch.ingest.markup import CHUNK, check_markup
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError
 
 DOCUMENT_PART = "word/document.xml"
-MAX_UNPACKED = 500 * 1000 * 1000  # a Word file that unpacks to more than this is a zip bomb, not a report
+RATIO_FLOOR = 1000 * 1000  # members smaller than this may compress as well as they like
 
 
-def _unpacked_size(data: bytes) -> int:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return sum(info.file_size for info in archive.infolist())
+def check_archive(blob: Blob) -> None:
+    """IngestError when the archive unpacks past the budget or its body nests or piles attributes past it."""
+    budget = blob.budget
+    with zipfile.ZipFile(io.BytesIO(blob.data)) as archive:
+        members = archive.infolist()
+        budget.check(blob.origin, "max_expanded", sum(info.file_size for info in members))
+        for info in members:
+            if info.file_size > RATIO_FLOOR:
+                budget.check(blob.origin, "max_ratio", info.file_size // max(1, info.compress_size))
+        with archive.open(DOCUMENT_PART) as body:
+            check_markup(iter(lambda: body.read(CHUNK), b""), budget, blob.origin, xml=True, elements=False)
 
 
 def _body_text(document) -> str:
@@ -54,9 +64,8 @@ class DocxReader:
 
         if DOCUMENT_PART not in blob.zip_names:
             raise IngestError(f"{blob.origin}: damaged DOCX (not a readable Word archive)")
-        if _unpacked_size(blob.data) > MAX_UNPACKED:
-            raise IngestError(f"{blob.origin}: DOCX that unpacks to over {MAX_UNPACKED // 10**6} MB; refused as unsafe")
         try:
+            check_archive(blob)
             document = docx.Document(io.BytesIO(blob.data))
             text = _body_text(document)
             props = document.core_properties

@@ -1,6 +1,7 @@
 """RSS and Atom feeds (feedparser): one document per item, with its link, title, date and author;
 the feed itself becomes the Source (kind "feed"). Item HTML is turned into plain text: scripts and
-styles dropped, one paragraph per block element, entities decoded."""
+styles dropped, one paragraph per block element, entities decoded. The feed's nesting, attributes and
+number of items, and each item's HTML, are measured against the budget before they are parsed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from typing import Iterator
 
 from tiewatch.ingest.dates import Published, from_struct, from_text
+from tiewatch.ingest.markup import check_markup, pieces
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
@@ -88,10 +90,12 @@ def _when(entry, language: str | None) -> Published:
     return from_text(raw, languages=[language] if language else (), relative=True)
 
 
-def _body(entry) -> str:
+def _body(entry, blob: Blob) -> str:
     contents = entry.get("content") or []
-    html = max((c.get("value", "") for c in contents), key=len, default="")
-    return fragment_text(html or entry.get("summary", "") or "")
+    html = max((c.get("value", "") for c in contents), key=len, default="") or entry.get("summary", "") or ""
+    if looks_like_markup(html):
+        check_markup([html], blob.budget, blob.origin)
+    return fragment_text(html)
 
 
 @readers.register("feed")
@@ -114,6 +118,7 @@ class FeedReader:
 
         # A stream, never the bytes themselves: given bytes or a string, feedparser first tries them
         # as a URL to fetch and as a local path to open, so a body of "/etc/passwd" would be read.
+        check_markup(pieces(blob.data), blob.budget, blob.origin, xml=True, elements=False, items=True)
         parsed = feedparser.parse(io.BytesIO(blob.data))
         if not parsed.entries:
             why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() if parsed.bozo else ""
@@ -123,7 +128,7 @@ class FeedReader:
         title = fragment_text(channel.get("title", "")) or blob.origin
         source = Source(name=title, kind="feed", url=channel.get("link") or blob.origin)
         for index, entry in enumerate(parsed.entries, 1):
-            text = _body(entry) or fragment_text(entry.get("title", ""))
+            text = _body(entry, blob) or fragment_text(entry.get("title", ""))
             if not text:
                 continue
             link = entry.get("link") or f"{blob.origin}#item{index}"

@@ -14,13 +14,15 @@ import hashlib
 import re
 import unicodedata
 
+from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.language import detect_language
 from tiewatch.model import Document, IngestError
+from tiewatch.store.documents import clean_text as storable  # the store's own rule, applied to the text early
 
 _SPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _TRAILING = re.compile(r"[ \t]+\n")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; PostgreSQL refuses NUL
+MAX_PARAGRAPH = Budget.max_paragraph
 
 
 def normalise(text: str) -> str:
@@ -40,31 +42,43 @@ def _place(doc: Document) -> str:
     return ""
 
 
-def storable(text: str) -> str:
-    """Text any database accepts: no control characters, no lone surrogates (from broken JSON escapes)."""
-    return _CONTROLS.sub("", text.encode("utf-8", "replace").decode("utf-8"))
-
-
-def _storable_values(value):
-    if isinstance(value, str):
-        return storable(value)
-    if isinstance(value, dict):
-        return {storable(str(k)): _storable_values(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_storable_values(v) for v in value]
-    return value
-
-
-def tidy(text: str) -> str:
-    """The text as stored: NFC, no trailing blanks, at most one empty line between paragraphs."""
+def tidy(text: str, max_paragraph: int = MAX_PARAGRAPH) -> str:
+    """The text as stored: NFC, no trailing blanks, at most one empty line between paragraphs, no
+    paragraph longer than `max_paragraph` characters."""
     text = unicodedata.normalize("NFC", storable(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = _TRAILING.sub("\n", text)
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    return "\n\n".join(bounded(block, max_paragraph) for block in _BLANK_LINES.sub("\n\n", text).strip().split("\n\n"))
 
 
-def finish(doc: Document) -> Document:
+def bounded(block: str, limit: int) -> str:
+    """A paragraph longer than `limit` as paragraphs of at most `limit` characters: its lines packed
+    together, a longer line cut after its last full stop, or else its last space, within the limit."""
+    if len(block) <= limit:
+        return block
+    chunks: list[str] = []
+    for line in block.split("\n"):
+        while len(line) > limit:
+            cut = _cut_at(line, limit)
+            chunks.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        elif line:
+            chunks.append(line)
+    return "\n\n".join(chunk for chunk in chunks if chunk)
+
+
+def _cut_at(line: str, limit: int) -> int:
+    for mark in (". ", " "):
+        found = line.rfind(mark, limit // 2, limit)
+        if found > 0:
+            return found + len(mark)
+    return limit
+
+
+def finish(doc: Document, max_paragraph: int = MAX_PARAGRAPH) -> Document:
     """Tidy the text, set sha256 and language; a document with no words is an IngestError."""
-    doc.text = tidy(doc.text)
+    doc.text = tidy(doc.text, max_paragraph)
     if not any(ch.isalnum() for ch in doc.text):
         raise IngestError(f"{doc.origin}: no text in it")
     doc.sha256 = fingerprint(doc.text, _place(doc))
@@ -74,7 +88,6 @@ def finish(doc: Document) -> Document:
         if value is not None:
             setattr(doc, key, normalise(storable(str(value))) or None)
     doc.origin = storable(doc.origin)  # a file name in no valid encoding still gets a printable origin
-    doc.metadata = _storable_values(doc.metadata)
     if doc.source is not None:
         doc.source.name = normalise(storable(doc.source.name))
         doc.source.url = storable(doc.source.url) if doc.source.url else None

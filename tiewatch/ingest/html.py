@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from tiewatch.ingest.dates import from_text
+from tiewatch.ingest.markup import check_markup, pieces
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
 
@@ -66,6 +67,7 @@ class HtmlReader:
     def read(self, blob: Blob) -> Iterator[Document]:
         import trafilatura
 
+        check_markup(pieces(blob.data), blob.budget, blob.origin)
         url = blob.origin if blob.origin.startswith(("http://", "https://")) else None
         found = trafilatura.bare_extraction(
             blob.data, url=url, with_metadata=True, include_comments=False, include_tables=True,

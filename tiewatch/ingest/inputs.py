@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.fingerprint import finish
 from tiewatch.ingest.reader import Blob, choose_reader
 from tiewatch.ingest.url import Fetcher, human_size, is_url
 from tiewatch.model import Document, IngestError
 
-DEFAULT_MAX_BYTES = 50 * 1000 * 1000
+DEFAULT_MAX_BYTES = Budget.max_bytes
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,16 @@ def _leaves(real: str, within: str) -> str | None:
     return None
 
 
-def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
-    """The bytes of one input; a file's size is checked before a single byte is read."""
+def load(item: Item, budget: Budget, fetcher: Fetcher | None = None) -> Blob:
+    """The bytes of one input, with the budget to read them by; a file's size is checked before a
+    single byte is read."""
     if is_url(item.origin):
         if fetcher is None:
             raise IngestError(f"{item.origin}: URLs cannot be fetched here")
-        return fetcher.fetch(item.origin)
+        blob = fetcher.fetch(item.origin)
+        blob.budget = budget
+        return blob
+    max_bytes = budget.max_bytes
     path = Path(item.origin)
     real = os.path.realpath(path)
     refused = _outside(item, real)
@@ -123,7 +128,7 @@ def load(item: Item, max_bytes: int, fetcher: Fetcher | None = None) -> Blob:
         raise IngestError(f"{item.origin}: cannot read it ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise IngestError(f"{item.origin}: too large (it grew past the {human_size(max_bytes)} cap while read)")
-    return Blob(data, origin=item.origin, name=path.name)
+    return Blob(data, origin=item.origin, name=path.name, budget=budget)
 
 
 def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
@@ -142,30 +147,37 @@ def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
         refused = _leaves(os.path.realpath(opened), item.within) if item.within and not follow and os.path.exists(opened) else None
         if refused:
             raise IngestError(f"{item.origin}: {refused}")
-        return handle.read(max_bytes + 1)
+        return handle.read(min(os.fstat(fd).st_size, max_bytes) + 1)  # read(n) reserves n bytes at once
 
 
-def read_item(item: Item, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: Fetcher | None = None) -> list[Document]:
-    """Every document in one input, finished (text tidied, sha256, language).
+def read_item(item: Item, budget: Budget = Budget(), fetcher: Fetcher | None = None) -> list[Document]:
+    """Every document in one input, finished (text tidied, sha256, language), read in this process
+    (tiewatch.ingest.sandbox reads in worker processes that are stopped when over time or memory)."""
+    return list(documents_of(load(item, budget, fetcher)))
+
+
+def documents_of(blob: Blob) -> Iterator[Document]:
+    """The finished documents of one input, one by one, within `blob.budget`.
 
     A reader failing in a way it did not foresee still becomes a one-line IngestError, so one odd
     file can never stop a folder run with a traceback.
     """
-    blob = load(item, max_bytes, fetcher)
     chosen = choose_reader(blob)
+    budget, produced, first_error = blob.budget, 0, None
     try:
-        found = list(chosen.read(blob))
-    except IngestError:
+        for count, doc in enumerate(chosen.read(blob), 1):
+            budget.check(blob.origin, "max_items", count)
+            try:
+                finished = finish(doc, budget.max_paragraph)
+            except IngestError as exc:
+                first_error = first_error or exc
+                continue
+            produced += 1
+            yield finished
+    except (IngestError, MemoryError):
         raise
     except Exception as exc:  # a library tripping over malformed content
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise IngestError(f"{blob.origin}: could not be read as {chosen.name} ({detail})") from None
-    finished, first_error = [], None
-    for doc in found:
-        try:
-            finished.append(finish(doc))
-        except IngestError as exc:
-            first_error = first_error or exc
-    if not finished:
+    if not produced:
         raise first_error or IngestError(f"{blob.origin}: no text in it")
-    return finished

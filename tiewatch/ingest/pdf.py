@@ -1,4 +1,5 @@
-"""PDF reports: the text of every page (pypdf) and the title, author and date the file declares."""
+"""PDF reports: the text of every page (pypdf) and the title, author and date the file declares;
+at most the budget's `max_pages` pages."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class PdfReader:
             parser = Parser(io.BytesIO(blob.data))
             if parser.is_encrypted:
                 raise IngestError(f"{blob.origin}: encrypted PDF; save a copy without a password first")
+            blob.budget.check(blob.origin, "max_pages", len(parser.pages))
             pages = [unwrap(page.extract_text() or "") for page in parser.pages]
             info = parser.metadata
             created = info.creation_date if info else None

@@ -6,7 +6,8 @@ through the decorator and the `tiewatch.readers` entry-point group) with:
     name: str                                   registry name ("html", "pdf", ...)
     def sniff(self, blob: Blob) -> int          0 = not mine ... 100 = certainly mine
     def read(self, blob: Blob) -> Iterator[Document]
-                                                 raise IngestError with a one-line reason
+                                                 raise IngestError with a one-line reason;
+                                                 keep to `blob.budget` (tiewatch.ingest.budget)
 
 `choose_reader` asks every registered reader and takes the highest score, so the reader is picked
 by content (magic bytes, JSON shape, XML root, HTML markers), and the file name only breaks ties.
@@ -16,11 +17,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, Iterator, Protocol
 
+from tiewatch.ingest.budget import Budget
 from tiewatch.model import Document, IngestError, Registry
 
 readers = Registry("tiewatch.readers")
@@ -36,6 +38,7 @@ class Blob:
     origin: str  # the path or URL as the user gave it (after redirects: the final URL)
     name: str = ""  # file name, used only to break sniffing ties
     content_type: str | None = None  # from HTTP, without parameters
+    budget: Budget = field(default_factory=Budget)  # the limits its reader keeps to
 
     @cached_property
     def head(self) -> bytes:

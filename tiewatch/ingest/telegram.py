@@ -1,6 +1,8 @@
 """Telegram Desktop JSON exports (`result.json`): a single chat or a whole account.
 
-One document per message; service messages (channel created, pinned, ...) and messages without
+One document per message, read one message at a time (ijson), so a 200,000-message export takes
+little memory; a file that is not strict JSON (NaN, a byte-order mark, an error to point at) is
+parsed whole instead. Service messages (channel created, pinned, ...) and messages without
 text are skipped. Text arrays and `text_entities` are flattened to plain text; link targets,
 @mentions and hashtags are kept in metadata (keys fixed in docs/internals.md). The chat is the
 document's Source (kind "channel").
@@ -8,8 +10,13 @@ document's Source (kind "channel").
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import IO, Any, Iterable, Iterator
+
+import ijson
 
 from tiewatch.ingest.dates import Published, from_text, from_unix
 from tiewatch.ingest.reader import Blob, readers
@@ -18,6 +25,9 @@ from tiewatch.model import Document, IngestError, Source
 EXPORT_KEYS = ('"messages"', '"chats"', '"personal_information"')
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 JSON_STARTS = ('{"', "[{", '["')
+CHAT_PREFIXES = ("", "chats.list.item", "left_chats.list.item")  # where ijson finds a chat object
+MESSAGE_PREFIXES = {".".join(filter(None, (chat, "messages.item"))) for chat in CHAT_PREFIXES}
+HEADER_KEYS = ("name", "type", "id", "username")
 
 
 def _is_json_lines(data: str) -> bool:
@@ -82,42 +92,104 @@ def _when(message: dict) -> Published:
     return from_text(raw)
 
 
-def _documents(chat: dict, origin: str) -> Iterator[Document]:
-    name = str(chat.get("name") or "Telegram chat")
-    channel_id = f"{_peer_prefix(str(chat.get('type', '')))}{chat.get('id', '')}"
-    username = str(chat.get("username") or "").lstrip("@") or None
-    source = Source(name=name, kind="channel", url=f"https://t.me/{username}" if username else None)
-    for message in chat["messages"]:
-        if not isinstance(message, dict) or message.get("type") != "message":
+@dataclass(frozen=True)
+class _Chat:
+    name: str
+    channel_id: str
+    username: str | None
+    source: Source
+
+
+def _chat(header: dict) -> _Chat:
+    name = str(header.get("name") or "Telegram chat")
+    username = str(header.get("username") or "").lstrip("@") or None
+    return _Chat(
+        name=name,
+        channel_id=f"{_peer_prefix(str(header.get('type', '')))}{header.get('id', '')}",
+        username=username,
+        source=Source(name=name, kind="channel", url=f"https://t.me/{username}" if username else None),
+    )
+
+
+def _document(chat: _Chat, message: Any, origin: str) -> Document | None:
+    """The document of one message, or None for a service message or one without text."""
+    if not isinstance(message, dict) or message.get("type") != "message":
+        return None
+    text, found = flatten(message)
+    if not text.strip():
+        return None
+    message_id = message.get("id")
+    link = f"https://t.me/{chat.username}/{message_id}" if chat.username else None
+    when = _when(message)
+    return Document(
+        text=text,
+        kind="telegram",
+        origin=link or f"{origin}#{chat.channel_id}/{message_id}",
+        author=message.get("author") or message.get("from") or chat.name,
+        published=when.value,
+        metadata={
+            "channel": chat.name,
+            "channel_id": chat.channel_id,
+            "message_id": message_id,
+            "message_link": link,
+            "date": message.get("date"),
+            "from": message.get("from"),
+            "from_id": message.get("from_id"),
+            "forwarded_from": message.get("forwarded_from"),
+            "forwarded_from_id": message.get("forwarded_from_id"),
+            "reply_to_message_id": message.get("reply_to_message_id"),
+            **found,
+            **when.metadata(),
+        },
+        source=chat.source,
+    )
+
+
+def streamed(handle: IO[bytes]) -> Iterator[tuple[dict, Any]]:
+    """(chat header, message) for every message, one message in memory at a time (ijson).
+
+    The header holds the chat's name, type, id and username, which an export writes before its
+    messages. ijson.JSONError when the file is not strict JSON; ValueError when it is JSON but no
+    export."""
+    header: dict = {}
+    builder, building, chats = None, "", 0
+    for prefix, event, value in ijson.parse(handle, use_float=True):
+        if builder is not None:
+            builder.event(event, value)
+            if prefix == building and event == "end_map":
+                yield header, builder.value
+                builder = None
             continue
-        text, found = flatten(message)
-        if not text.strip():
-            continue
-        message_id = message.get("id")
-        link = f"https://t.me/{username}/{message_id}" if username else None
-        when = _when(message)
-        yield Document(
-            text=text,
-            kind="telegram",
-            origin=link or f"{origin}#{channel_id}/{message_id}",
-            author=message.get("author") or message.get("from") or name,
-            published=when.value,
-            metadata={
-                "channel": name,
-                "channel_id": channel_id,
-                "message_id": message_id,
-                "message_link": link,
-                "date": message.get("date"),
-                "from": message.get("from"),
-                "from_id": message.get("from_id"),
-                "forwarded_from": message.get("forwarded_from"),
-                "forwarded_from_id": message.get("forwarded_from_id"),
-                "reply_to_message_id": message.get("reply_to_message_id"),
-                **found,
-                **when.metadata(),
-            },
-            source=source,
-        )
+        parent, _, key = prefix.rpartition(".")
+        if event == "start_map" and prefix in CHAT_PREFIXES:
+            header = {}
+        elif key == "messages" and event == "start_array" and parent in CHAT_PREFIXES:
+            chats += 1
+        elif event == "start_map" and prefix in MESSAGE_PREFIXES:
+            builder, building = ijson.ObjectBuilder(), prefix
+            builder.event(event, value)
+        elif key in HEADER_KEYS and parent in CHAT_PREFIXES and event in ("string", "number"):
+            header[key] = value
+    if not chats:
+        raise ValueError("no messages or chats")
+
+
+def loaded(blob: Blob) -> Iterator[tuple[dict, Any]]:
+    """The same pairs from the whole file parsed at once (json), which also takes NaN and Infinity
+    and says at which line invalid JSON goes wrong."""
+    try:
+        raw = blob.data.decode("utf-8-sig")
+        export = json.loads(raw)
+    except UnicodeDecodeError:
+        raise IngestError(f"{blob.origin}: invalid JSON (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _is_json_lines(raw):
+            raise IngestError(f"{blob.origin}: JSON lines (a data file), not a Telegram Desktop export") from None
+        raise IngestError(f"{blob.origin}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    chats = chats_of(export)
+    if not chats:
+        raise IngestError(f"{blob.origin}: JSON, but not a Telegram Desktop export (no messages or chats)")
+    return ((chat, message) for chat in chats for message in chat["messages"])
 
 
 @readers.register("telegram")
@@ -133,17 +205,24 @@ class TelegramReader:
         return 0
 
     def read(self, blob: Blob) -> Iterator[Document]:
+        done = 0
+
+        def counted() -> Iterator[tuple[dict, Any]]:
+            nonlocal done
+            for pair in streamed(io.BytesIO(blob.data)):
+                done += 1
+                yield pair
+
         try:
-            raw = blob.data.decode("utf-8-sig")
-            export = json.loads(raw)
-        except UnicodeDecodeError:
-            raise IngestError(f"{blob.origin}: invalid JSON (not UTF-8 text)") from None
-        except json.JSONDecodeError as exc:
-            if exc.msg == "Extra data" and _is_json_lines(raw):
-                raise IngestError(f"{blob.origin}: JSON lines (a data file), not a Telegram Desktop export") from None
-            raise IngestError(f"{blob.origin}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
-        chats = chats_of(export)
-        if not chats:
-            raise IngestError(f"{blob.origin}: JSON, but not a Telegram Desktop export (no messages or chats)")
-        for chat in chats:
-            yield from _documents(chat, blob.origin)
+            yield from _documents(counted(), blob.origin)
+        except (ijson.JSONError, ValueError):  # the messages read so far are not read again
+            yield from _documents(islice(loaded(blob), done, None), blob.origin)
+
+
+def _documents(pairs: Iterable[tuple[dict, Any]], origin: str) -> Iterator[Document]:
+    chats: dict[int, _Chat] = {}
+    for header, message in pairs:
+        chat = chats.setdefault(id(header), _chat(header))
+        doc = _document(chat, message, origin)
+        if doc is not None:
+            yield doc

@@ -1,16 +1,69 @@
-"""Sources, documents and what extraction found in them (mentions, claims)."""
+"""Sources, documents and what extraction found in them (mentions, claims).
+
+Every row is clipped on its way in (`clip`) to what both backends hold, so SQLite and PostgreSQL
+store the same thing: text without NUL bytes, control characters or lone surrogates and no longer
+than its column, finite numbers, integers in range, JSON without NaN or Infinity.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import JSON, Column, Float, Integer, String, Table, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DataError, IntegrityError
 
-from tiewatch.model import Claim, Document, Mention, NotFound, Source
+from tiewatch.model import Claim, Document, Mention, NotFound, Source, StoreError
 from tiewatch.store.base import utcnow
 from tiewatch.store.tables import claims, documents, mentions, sources
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; PostgreSQL refuses NUL
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL INTEGER
+
+
+def clean_text(text: str) -> str:
+    """Text any database accepts: no control characters, no lone surrogates (from broken JSON escapes)."""
+    return _CONTROLS.sub("", text.encode("utf-8", "replace").decode("utf-8"))
+
+
+def clip(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """The row as both backends store it (see the module docstring)."""
+    return {name: _clipped(table.c[name], value) for name, value in values.items()}
+
+
+def _clipped(column: Column, value: Any) -> Any:
+    kind = column.type
+    if value is None:
+        return None
+    if isinstance(kind, JSON):
+        return json_safe(value)
+    if isinstance(kind, String):
+        text = clean_text(str(value))
+        return text[: kind.length] if kind.length else text
+    if isinstance(kind, Float):
+        return float(value) if math.isfinite(float(value)) else _empty(column, 0.0)
+    if isinstance(kind, Integer):
+        return value if INTEGER_RANGE[0] <= int(value) <= INTEGER_RANGE[1] else _empty(column, 0)
+    return value
+
+
+def _empty(column: Column, zero: Any) -> Any:
+    return None if column.nullable else zero
+
+
+def json_safe(value: Any) -> Any:
+    """A value JSON holds on every backend: finite numbers, clean strings, lists and string keys."""
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {clean_text(str(key)): json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [json_safe(item) for item in value]
+    return clean_text(str(value))
 
 
 def _document_from_row(row: Any, source: Source | None = None) -> Document:
@@ -37,15 +90,12 @@ def _source_from_row(row: Any) -> Source:
 class DocumentsMixin:
     # --- sources --------------------------------------------------------------------------
     def _ensure_source(self, conn: Connection, source: Source) -> int:
-        found = conn.execute(select(sources.c.id).where(sources.c.name == source.name)).scalar()
+        row = clip(sources, {"name": source.name, "kind": source.kind, "url": source.url,
+                             "reliability": source.reliability or "F", "created_at": utcnow()})
+        found = conn.execute(select(sources.c.id).where(sources.c.name == row["name"])).scalar()
         if found is not None:
             return found
-        return conn.execute(
-            sources.insert().values(
-                name=source.name, kind=source.kind, url=source.url,
-                reliability=source.reliability or "F", created_at=utcnow(),
-            )
-        ).inserted_primary_key[0]
+        return conn.execute(sources.insert().values(**row)).inserted_primary_key[0]
 
     def list_sources(self) -> list[Source]:
         with self.reading() as conn:
@@ -73,17 +123,22 @@ class DocumentsMixin:
     ) -> tuple[int, bool]:
         """Store a document with its mentions and claims in one transaction.
 
-        Returns (id, True) when stored, (existing id, False) when its text is already known. Another
-        process storing the same text (or creating the same source) at the same moment is no error:
-        its row wins and this call answers as if it had been there first.
+        Returns (id, True) when stored, (existing id, False) when its text is already known;
+        StoreError when the database refuses it even clipped. Another process storing the same text
+        (or creating the same source) at the same moment is no error: its row wins and this call
+        answers as if it had been there first.
         """
         if not doc.sha256:
             raise ValueError("Document.sha256 must be set by the reader before storing")
         found_mentions, found_claims = list(found_mentions), list(found_claims)
         try:
-            return self._add_document(doc, found_mentions, found_claims)
-        except IntegrityError:
-            return self._add_document(doc, found_mentions, found_claims)  # the other writer's row is visible now
+            try:
+                return self._add_document(doc, found_mentions, found_claims)
+            except IntegrityError:
+                return self._add_document(doc, found_mentions, found_claims)  # the other writer's row is visible now
+        except DataError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise StoreError(f"{doc.origin}: the database refused it ({reason})") from None
 
     def _add_document(self, doc: Document, found_mentions: list[Mention], found_claims: list[Claim]) -> tuple[int, bool]:
         with self.transaction() as conn:
@@ -93,12 +148,12 @@ class DocumentsMixin:
             source_id = self._ensure_source(conn, doc.source) if doc.source else None
             doc.ingested_at = doc.ingested_at or utcnow()
             doc.id = conn.execute(
-                documents.insert().values(
-                    sha256=doc.sha256, kind=doc.kind, origin=doc.origin, source_id=source_id,
-                    title=doc.title, author=doc.author, published=doc.published,
-                    language=doc.language, text=doc.text, meta=doc.metadata,
-                    ingested_at=doc.ingested_at,
-                )
+                documents.insert().values(**clip(documents, {
+                    "sha256": doc.sha256, "kind": doc.kind, "origin": doc.origin, "source_id": source_id,
+                    "title": doc.title, "author": doc.author, "published": doc.published,
+                    "language": doc.language, "text": doc.text, "meta": doc.metadata,
+                    "ingested_at": doc.ingested_at,
+                }))
             ).inserted_primary_key[0]
             self._insert_findings(conn, doc.id, found_mentions, found_claims)
         return doc.id, True
@@ -112,10 +167,10 @@ class DocumentsMixin:
             if id(m) not in ids:
                 m.document_id = document_id
                 m.id = conn.execute(
-                    mentions.insert().values(
-                        document_id=document_id, start_char=m.start, end_char=m.end, text=m.text,
-                        kind=m.kind, label=m.label, canonical=m.canonical, actor_id=m.actor_id,
-                    )
+                    mentions.insert().values(**clip(mentions, {
+                        "document_id": document_id, "start_char": m.start, "end_char": m.end, "text": m.text,
+                        "kind": m.kind, "label": m.label, "canonical": m.canonical, "actor_id": m.actor_id,
+                    }))
                 ).inserted_primary_key[0]
                 ids[id(m)] = m.id
             return ids[id(m)]
@@ -125,15 +180,15 @@ class DocumentsMixin:
         for c in found_claims:
             c.document_id = document_id
             c.id = conn.execute(
-                claims.insert().values(
-                    document_id=document_id,
-                    subject_mention_id=mention_id(c.subject),
-                    object_mention_id=mention_id(c.object),
-                    claimant_mention_id=mention_id(c.claimant_mention) if c.claimant_mention else None,
-                    type=c.type, polarity=c.polarity, claimant=c.claimant, sentence=c.sentence,
-                    start_char=c.start, end_char=c.end, rule=c.rule, confidence=c.confidence,
-                    extractor=c.extractor, status=c.status,
-                )
+                claims.insert().values(**clip(claims, {
+                    "document_id": document_id,
+                    "subject_mention_id": mention_id(c.subject),
+                    "object_mention_id": mention_id(c.object),
+                    "claimant_mention_id": mention_id(c.claimant_mention) if c.claimant_mention else None,
+                    "type": c.type, "polarity": c.polarity, "claimant": c.claimant, "sentence": c.sentence,
+                    "start_char": c.start, "end_char": c.end, "rule": c.rule, "confidence": c.confidence,
+                    "extractor": c.extractor, "status": c.status,
+                }))
             ).inserted_primary_key[0]
 
     def get_document(self, document_id: int) -> Document:
