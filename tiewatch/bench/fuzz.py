@@ -52,7 +52,7 @@ class Run:
     new: int | None = None
     known: int | None = None
     skipped: int | None = None
-    bad_not_skipped: list[str] = field(default_factory=list)
+    bad_not_skipped: list[str] | None = None  # None: the run did not finish, so its skips are not judged
     good_expected: int = 0
     good_once: int = 0
     good_missing: list[str] = field(default_factory=list)
@@ -163,7 +163,7 @@ def _judge(run: Run, output: str, url: str, folder: Path, manifest: Manifest, ki
         raised = _EXCEPTION.findall(output)
         last = next((line.strip() for line in reversed(output.splitlines()) if line.strip()), "")
         run.last_error = (raised[-1] if raised else last)[:200]
-    run.bad_not_skipped = _not_skipped(folder, manifest, kinds, output) if run.exit_code == 0 else []
+    run.bad_not_skipped = _not_skipped(folder, manifest, kinds, output) if run.exit_code == 0 else None
     counts, run.leaks, run.documents = _stored(url, (manifest.canary, *LEAK_SIGNS))
     expected = [m for e in manifest.good if e.kind in kinds for m in e.markers]
     run.good_expected = len(expected)
@@ -239,10 +239,11 @@ def markdown(report: Report) -> str:
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in report.runs:
-        exit_text = "timeout" if r.timed_out else str(r.exit_code)
-        rows.append(f"| {r.backend} | {r.label} | {r.files} | {_n(r.new)} | {_n(r.known)} | {_n(r.skipped)} "
-                    f"| {len(r.bad_not_skipped)} | {r.good_once}/{r.good_expected} | {len(r.good_duplicated)} | {r.leaks} "
-                    f"| {r.tracebacks} | {exit_text} | {r.seconds:.1f} | {r.peak_mb:.0f} |")
+        cells = [r.backend, r.label, r.files, _n(r.new), _n(r.known), _n(r.skipped),
+                 _n(None if r.bad_not_skipped is None else len(r.bad_not_skipped)), f"{r.good_once}/{r.good_expected}",
+                 len(r.good_duplicated), r.leaks, r.tracebacks, "timeout" if r.timed_out else r.exit_code,
+                 f"{r.seconds:.1f}", f"{r.peak_mb:.0f}"]
+        rows.append("| " + " | ".join(map(str, cells)) + " |")
     problems = report.problems
     rows += ["", "Problems:" if problems else "No problems: every check held."] + [f"- {p}" for p in problems]
     return "\n".join(rows)

@@ -24,10 +24,10 @@ def huge_line(m: Maker) -> None:
     m.file("one-word.md", "Al" + "a" * size, ANY)
 
 
-@kind("emoji-flood", files=2, about="1.6 MB of emoji with no language to detect, as text and as a Telegram message")
+@kind("emoji-flood", files=2, about="1.6 MB of emoji with a digit every 50 (text, but no language to detect), as text and a message")
 def emoji_flood(m: Maker) -> None:
     count = m.size(400_000, 250)
-    flood = "".join(chr(0x1F600 + m.rng.randrange(80)) for _ in range(count))
+    flood = "".join(chr(0x1F600 + m.rng.randrange(80)) + (f" {n % 10} " if n % 50 == 49 else "") for n in range(count))
     m.file("flood.txt", flood, ANY)
     export = formats.telegram_export("Emoji", [formats.telegram_message(1, flood)], chat_id=1)
     m.file("flood.json", formats.json_bytes(export), ANY)
