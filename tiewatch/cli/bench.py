@@ -1,21 +1,24 @@
-"""`tiewatch bench quality|speed|train|crash`: extraction quality against gold sets, speed against bare
-parsing, the tie classifier refit, and ingests killed at random moments."""
+"""`tiewatch bench quality|speed|train|crash|fuzz`: extraction quality against gold sets, speed
+against bare parsing, the tie classifier refit, ingests killed at random moments, and a generated
+hostile corpus ingested."""
 
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext as _quiet
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from tiewatch.bench import crash as crash_bench
+from tiewatch.bench import fuzz as fuzz_bench
 from tiewatch.bench import quality as quality_bench
 from tiewatch.bench import speed as speed_bench
 from tiewatch.cli.app import app
 from tiewatch.cli.context import err_console
 
-bench_app = typer.Typer(help="Benchmarks: quality against gold ties, speed against bare spaCy parsing.",
+bench_app = typer.Typer(help="Benchmarks: quality against gold ties, speed against bare spaCy parsing, hostile input.",
                         no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
@@ -81,4 +84,34 @@ def crash(
     report = crash_bench.crash(folder, kills, db, seed)
     typer.echo(report.markdown())
     if not report.restored:
+        raise typer.Exit(1)
+
+
+@bench_app.command()
+def fuzz(
+    scale: float = typer.Option(1.0, "--scale", help="Size and number of the hostile files: 1 = issue 13's 3,000+ files and "
+                                "full-size bombs; 0.02 makes a small corpus in a second."),
+    seed: int = typer.Option(13, "--seed", help="The generator's seed; the same seed gives the same files."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also run on this PostgreSQL database (it must hold no documents); "
+                                     "SQLite is always run, in a temporary file."),
+    skip: Optional[list[str]] = typer.Option(None, "--skip", metavar="KIND", help="Leave a kind of file out (repeatable): "
+                                             + fuzz_bench.kinds_help() + "."),
+    extract: bool = typer.Option(True, "--extract/--no-extract", help="Run the default extractor during ingest, as a user would."),
+    timeout: float = typer.Option(fuzz_bench.DEFAULT_TIMEOUT, "--timeout", min=1, help="Kill an ingest run after this many seconds."),
+    by_kind: bool = typer.Option(False, "--by-kind", help="Ingest each kind's folder on its own (one run per kind and backend) "
+                                 "instead of the whole corpus twice."),
+    workdir: Optional[Path] = typer.Option(None, "--workdir", help="Write the corpus, databases and run logs here and keep them "
+                                           "(default: a temporary folder, removed afterwards)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a Markdown table."),
+) -> None:
+    """Generate the hostile corpus and ingest it in a child process per backend, twice: wall time, peak
+    memory, tracebacks, skips, good documents stored once, local files leaked. Exits 1 when a check fails."""
+    with err_console.status("fuzz: generating the corpus") if err_console.is_terminal else _quiet() as status:
+        def progress(label: str) -> None:
+            if status is not None:
+                status.update(f"fuzz: ingest run {label}")
+
+        report = fuzz_bench.fuzz(scale, seed, db, skip or (), extract, timeout, by_kind, workdir, progress)
+    typer.echo(json.dumps(report.as_dict(), indent=1) if as_json else fuzz_bench.markdown(report))
+    if report.problems:
         raise typer.Exit(1)
