@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from tiewatch.model import Claim, Document, Mention, NotFound, Source
 from tiewatch.store.base import utcnow
+from tiewatch.store.graphstate import touch_graph
 from tiewatch.store.tables import claims, documents, mentions, sources
 
 
@@ -101,6 +102,7 @@ class DocumentsMixin:
                 )
             ).inserted_primary_key[0]
             self._insert_findings(conn, doc.id, found_mentions, found_claims)
+            touch_graph(conn)
         return doc.id, True
 
     def _insert_findings(
