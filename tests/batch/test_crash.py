@@ -32,8 +32,8 @@ EXAMPLE_DOCUMENTS = 16
 
 MOMENTS = {
     "once every document is stored": lambda store: store.count_documents() == EXAMPLE_DOCUMENTS,
-    "as the rebuild starts": Store.rebuild_running,
-    "while mentions are being resolved": lambda store: store.rebuild_running() and resolved_mentions(store) > 0,
+    "as the rebuild starts": Store.exclusive_held,
+    "once the rebuild has resolved a document": lambda store: store.exclusive_held() and resolved_mentions(store) > 0,
 }
 
 
@@ -41,8 +41,10 @@ def kill_when(url: str, moment, folder=EXAMPLES) -> bool:
     """Start an ingest of `folder`, SIGKILL it at `moment`; False when it finished first."""
     watcher = Store(url)
     proc = start_cli("ingest", str(folder), "--db", url)
+    deadline = time.monotonic() + 600
     try:
         while proc.poll() is None:
+            assert time.monotonic() < deadline, "the ingest neither finished nor reached the moment"
             if moment(watcher):
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()

@@ -6,9 +6,9 @@ A clean ingest of FOLDER into a scratch SQLite file gives the reference. On the 
 `kills` times in a row: the first half after a random 10-40 % of the clean run's time (while
 documents are read, extracted and stored; each new run goes on where the last one died), the rest
 once the graph rebuild has started, plus a random fraction of a second. Then one ingest runs to the
-end and `tiewatch ties` is the next command. Passed when the store holds what the reference holds:
-the same documents, actors (each known by every name it is called) and ties with the same counts,
-and no traceback was printed.
+end and `tiewatch ties` is the next command. Passed when every kill landed (one during a rebuild at
+least), no traceback was printed, and the store holds what the reference holds: the same
+documents, actors (each known by every name it is called) and ties with the same counts.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class Kill:
 @dataclass
 class CrashReport:
     clean_seconds: float
+    asked: int
     kills: list[Kill] = field(default_factory=list)
     tracebacks: int = 0
     restored: bool = False
@@ -78,7 +79,9 @@ class CrashReport:
             "| kill | after (s) | during the rebuild | documents stored |", "|---|---|---|---|", *rows, "",
             f"clean run: {self.clean_seconds:.1f} s; after the kills and one more run: {docs} documents, "
             f"{actors} actors, {len(ties)} ties (clean: {want_docs}, {want_actors}, {len(want_ties)}); "
-            f"tracebacks: {self.tracebacks}; graph restored: {'yes' if self.restored else 'NO'}",
+            f"tracebacks: {self.tracebacks}; kills that landed: {len(self.kills)} of {self.asked}, "
+            f"{sum(k.during_rebuild for k in self.kills)} during a rebuild; "
+            f"graph restored: {'yes' if self.restored else 'NO'}",
         ])
 
 
@@ -88,14 +91,14 @@ def _kill_once(url: str, folder: Path, delay: float, wait_for_rebuild: bool, rng
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     started = time.monotonic()
     try:
-        ready: Callable[[], bool] = watcher.rebuild_running if wait_for_rebuild else (lambda: time.monotonic() - started >= delay)
+        ready: Callable[[], bool] = watcher.exclusive_held if wait_for_rebuild else (lambda: time.monotonic() - started >= delay)
         while proc.poll() is None and not ready():
             time.sleep(0.005)
         if proc.poll() is not None:
             return None, proc.communicate()[1]
         if wait_for_rebuild:
             time.sleep(rng.uniform(0, 0.3))
-        during = watcher.rebuild_running()
+        during = watcher.exclusive_held()
         proc.send_signal(signal.SIGKILL)
         _, err = proc.communicate()
         return Kill(time.monotonic() - started, during, watcher.count_documents()), err
@@ -120,7 +123,7 @@ def crash(folder: Path, kills: int = 10, url: str | None = None, seed: int = 202
         reference = f"sqlite:///{Path(scratch) / 'clean.db'}"
         started = time.monotonic()
         clean = run_cli("ingest", str(folder), "--db", reference)
-        report = CrashReport(clean_seconds=time.monotonic() - started, tracebacks=clean.stderr.count("Traceback"))
+        report = CrashReport(time.monotonic() - started, kills, tracebacks=clean.stderr.count("Traceback"))
         report.expected = graph_shape(reference)
         url = url or f"sqlite:///{Path(scratch) / 'killed.db'}"
         for n in range(kills):
@@ -133,5 +136,6 @@ def crash(folder: Path, kills: int = 10, url: str | None = None, seed: int = 202
             done = run_cli(*step, "--db", url)
             report.tracebacks += done.stderr.count("Traceback")
         report.found = graph_shape(url)
-        report.restored = report.found == report.expected and report.tracebacks == 0
+        landed = len(report.kills) == kills and any(k.during_rebuild for k in report.kills)
+        report.restored = landed and report.found == report.expected and report.tracebacks == 0
     return report

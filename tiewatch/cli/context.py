@@ -57,7 +57,8 @@ def graph_of(ctx: typer.Context, db: str | None = None) -> Store:
     store = store_of(ctx, db)
     report = catch_up(store)
     if report is not None:
-        err_console.print(f"the graph was behind what is stored (an interrupted run?); rebuilt it: {report.summary()}",
+        err_console.print(f"the graph was behind what is stored (an interrupted run, or an ingest still under way); "
+                          f"rebuilt it: {report.summary()}",
                           markup=False)
     return store
 

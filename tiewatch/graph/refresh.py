@@ -10,8 +10,8 @@ Idempotent: a second run finds nothing new and writes nothing, timestamps includ
 Crash-safe and one at a time: the rebuild holds the store's graph lock (a second ingest waits
 for it instead of creating the same actors twice); each document's mentions are resolved in one
 transaction with the actors they create, and a document's cluster with its channel edges, so a
-process killed half-way leaves no orphan rows. A finished rebuild records the store's marks;
-`catch_up(store)` rebuilds whenever they show a write the graph has not absorbed (an ingest or
+process killed half-way leaves no orphan rows. A finished rebuild records the store's generation
+(store/graphstate.py); `catch_up(store)` rebuilds whenever a write came after it (an ingest or a
 review killed before its rebuild ended), which is how the next command repairs an interrupted one.
 """
 
@@ -67,18 +67,17 @@ def cluster_documents(store, report: RefreshReport) -> None:
     clusters = Clusters(store.document_signatures())
     assigned = [(row.id, *clusters.assign(row.id, row.text)) for row in rows]
     posts = [row for row in rows if row.kind == "telegram"]
-    messages = store.telegram_messages() if posts else {}
-    edges = [
-        edge for row in posts
-        for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
-    ]
-    pending = store.unresolved_channel_ids() if posts else set()
-    known = {k: v for k, v in pending_names(posts).items() if k in pending}
     with store.unit():  # a document counts as clustered only with its channel edges stored
         store.set_clusters(assigned)
-        report.channel_edges = store.add_structural_edges(edges)
-        if known:
-            store.resolve_channel_ids(known)
+        if posts:
+            messages = store.telegram_messages()
+            edges = [
+                edge for row in posts
+                for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
+            ]
+            report.channel_edges = store.add_structural_edges(edges)
+            pending = store.unresolved_channel_ids()  # this batch's own edges included
+            store.resolve_channel_ids({k: v for k, v in pending_names(posts).items() if k in pending})
     report.documents_clustered = len(rows)
 
 
@@ -86,16 +85,21 @@ def refresh(store, watchlist: Watchlist | None = None) -> RefreshReport:
     """Resolve, cluster and aggregate; returns what changed (nothing on a second run)."""
     report = RefreshReport()
     with store.graph_lock():
-        marks = store.graph_marks()
+        generation = store.graph_generation()
         resolve_mentions(store, report, watchlist)
         store.refresh_first_seen()
         cluster_documents(store, report)
         tied = aggregate(store)
         report.ties_created, report.ties_updated, report.claims_linked = tied.created, tied.updated, tied.claims_linked
-        store.record_graph_marks(marks)
+        store.record_rebuilt(generation)
     return report
 
 
 def catch_up(store, watchlist: Watchlist | None = None) -> RefreshReport | None:
     """Rebuild when the graph is behind what is stored (after an interrupted run); else None."""
-    return refresh(store, watchlist) if store.graph_behind() else None
+    if not store.graph_behind():
+        return None
+    with store.graph_lock():
+        if not store.graph_behind():  # a rebuild that was running elsewhere has caught up
+            return None
+        return refresh(store, watchlist)

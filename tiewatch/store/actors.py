@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound
 from tiewatch.store.base import utcnow
+from tiewatch.store.graphstate import touch_graph
 from tiewatch.store.tables import actors, aliases, documents, mentions, merge_log
 
 
@@ -218,6 +219,7 @@ class ActorsMixin:
                     why: str | None, who: str, action: str = "merge") -> int:
         """Fold `other` into `kept` (mentions move, `other` stays as merged_into) and log it."""
         with self.transaction() as conn:
+            touch_graph(conn)
             self._move_mentions(conn, mention_ids, kept_id)
             conn.execute(actors.update().where(actors.c.id == other_id).values(merged_into=kept_id))
             return conn.execute(
@@ -228,6 +230,7 @@ class ActorsMixin:
     def apply_unmerge(self, entry_id: int, other_id: int, mention_ids: list[int]) -> None:
         """Bring a merged actor back with its mentions and mark the log entry undone."""
         with self.transaction() as conn:
+            touch_graph(conn)
             self._move_mentions(conn, mention_ids, other_id)
             conn.execute(actors.update().where(actors.c.id == other_id).values(merged_into=None))
             conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))
@@ -236,6 +239,7 @@ class ActorsMixin:
                     snapshot: dict[str, Any], why: str | None, who: str) -> int:
         """Move one alias and its mentions from `actor_id` to the new actor `new_id`; log it."""
         with self.transaction() as conn:
+            touch_graph(conn)
             conn.execute(
                 aliases.update().where(aliases.c.actor_id == actor_id, aliases.c.norm == alias_norm)
                 .values(actor_id=new_id)
@@ -249,6 +253,7 @@ class ActorsMixin:
     def apply_kind(self, actor_id: int, kind: str, snapshot: dict[str, Any], why: str | None, who: str) -> int:
         """Set an actor's kind (an analyst's correction of the tagger) and log it."""
         with self.transaction() as conn:
+            touch_graph(conn)
             conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
             return conn.execute(
                 merge_log.insert().values(action="kind", kept_id=actor_id, other_id=actor_id, snapshot=snapshot,
@@ -258,6 +263,7 @@ class ActorsMixin:
     def restore_kind(self, entry_id: int, actor_id: int, kind: str) -> None:
         """Undo a logged kind change."""
         with self.transaction() as conn:
+            touch_graph(conn)
             conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
             conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))
 
@@ -280,4 +286,5 @@ class ActorsMixin:
 
     def mark_merge_undone(self, entry_id: int) -> None:
         with self.transaction() as conn:
+            touch_graph(conn)
             conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))

@@ -16,13 +16,13 @@ from typing import Iterator
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from tiewatch.model import StoreError, environment
 from tiewatch.store.tables import settings
 
 DEFAULT_URL = "sqlite:///tiewatch.db"
 LOCK_CLASS = 7469  # first key of PostgreSQL's two-key advisory lock; the second is the schema's hash
-_memory_locks: dict[int, threading.Lock] = {}
 
 
 def resolve_url(url: str | None) -> str:
@@ -52,6 +52,8 @@ class StoreBase:
         self.url = resolve_url(url)
         self.engine = self._make_engine(self.url)
         self._units = threading.local()  # the open `unit()` transaction of each thread
+        self._held = threading.local()  # how deep this thread is inside `exclusive()`
+        self._threads_lock = threading.Lock()  # this process's threads queue here, holding no connection
         if migrate:
             self.migrate()
 
@@ -94,25 +96,46 @@ class StoreBase:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
 
+    def lock_file(self) -> str | None:
+        """The file beside a SQLite database that `exclusive()` locks (None: not a SQLite file)."""
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        return f"{path}.lock" if path and path != ":memory:" else None
+
     @contextmanager
     def exclusive(self) -> Iterator[None]:
-        """One holder at a time across processes and threads; waits for the current one."""
-        if self.dialect == "postgresql":
-            conn = self.engine.connect()
+        """One holder at a time across processes and threads (re-entrant within a thread); waits."""
+        if getattr(self._held, "depth", 0):
+            self._held.depth += 1
             try:
-                conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": LOCK_CLASS})
-                conn.commit()
                 yield
             finally:
-                conn.invalidate()  # really disconnects, which releases the lock; never back to the pool
-                conn.close()
+                self._held.depth -= 1
             return
-        path = self.engine.url.database
-        if not path or path == ":memory:":
-            with _memory_locks.setdefault(id(self.engine), threading.Lock()):
-                yield
+        with self._threads_lock:
+            self._held.depth = 1
+            try:
+                with self._across_processes():
+                    yield
+            finally:
+                self._held.depth = 0
+
+    @contextmanager
+    def _across_processes(self) -> Iterator[None]:
+        if self.dialect == "postgresql":
+            lock_engine = create_engine(self.url, poolclass=NullPool)  # its connection really closes after
+            try:
+                with lock_engine.connect() as conn:
+                    conn.execute(text("SELECT pg_advisory_lock(:k, hashtext(current_schema()))"), {"k": LOCK_CLASS})
+                    conn.commit()
+                    yield  # closing the connection releases the lock, also when this process dies
+            finally:
+                lock_engine.dispose()
             return
-        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        path = self.lock_file()
+        if path is None:
+            yield  # an in-memory database lives in this process only
+            return
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -149,6 +172,11 @@ class StoreBase:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """A connection to read with (inside `unit()`, that unit's, so its own writes are seen)."""
+        open_unit = getattr(self._units, "conn", None)
+        if open_unit is not None:
+            yield open_unit
+            return
         with self.engine.connect() as conn:
             yield conn
 

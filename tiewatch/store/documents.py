@@ -17,6 +17,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from tiewatch.model import Claim, Document, Mention, NotFound, Source, StoreError
 from tiewatch.store.base import utcnow
+from tiewatch.store.graphstate import touch_graph
 from tiewatch.store.tables import claims, documents, mentions, sources
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; PostgreSQL refuses NUL
@@ -156,6 +157,7 @@ class DocumentsMixin:
                 }))
             ).inserted_primary_key[0]
             self._insert_findings(conn, doc.id, found_mentions, found_claims)
+            touch_graph(conn)
         return doc.id, True
 
     def _insert_findings(

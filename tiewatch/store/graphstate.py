@@ -1,29 +1,41 @@
-"""Who may rebuild the graph, and whether the graph is behind what is stored.
+"""Whether the graph is behind what is stored, and who may rebuild it.
 
-`graph_lock()` lets one rebuild run at a time on a database, across processes and threads (the
-store's `exclusive()` lock, which the operating system or the server releases when its holder dies,
-so a killed ingest never leaves it behind).
+Every write the graph is built from (a document stored; a review, grade or undo logged; an actor
+merged, split, unmerged or re-kinded) counts one more *generation* in the writer's own transaction
+(`touch_graph`). A rebuild notes the generation it started from when it finishes, so
+`graph_behind()` is true after every such write the graph has not absorbed yet: an ingest killed
+before or during its rebuild, a review whose rebuild died, a store an older tiewatch wrote. Writes
+count in commit order (they queue on the counter's row), so two ingests at once on PostgreSQL
+cannot hide one another as highest-id marks could.
 
-`graph_marks()` are the highest document, review and merge-log ids. A rebuild records the marks it
-started from when it finishes (`record_graph_marks`), so `graph_behind()` is true after every write
-the graph has not absorbed yet: an ingest killed before or during its rebuild, a review whose
-rebuild died, a store that an older tiewatch wrote.
+`graph_lock()` is the store's `exclusive()` lock: one rebuild (or migration) at a time on a database.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 from contextlib import contextmanager
 from typing import Iterator
 
-import fcntl
-import os
-
-from sqlalchemy import func, select, text
+from sqlalchemy import Integer, String, cast, text
+from sqlalchemy.engine import Connection
 
 from tiewatch.store.base import LOCK_CLASS
-from tiewatch.store.tables import documents, merge_log, review_log
+from tiewatch.store.tables import settings
 
-GRAPH_MARKS = "graph.marks"
+GENERATION = "graph.generation"  # how many writes the graph is built from
+REBUILT = "graph.rebuilt"  # the generation the last finished rebuild started from
+
+
+def touch_graph(conn: Connection) -> None:
+    """Count one more write the graph is built from, inside the writer's transaction."""
+    bumped = conn.execute(
+        settings.update().where(settings.c.key == GENERATION)
+        .values(value=cast(cast(settings.c.value, Integer) + 1, String))
+    )
+    if not bumped.rowcount:
+        conn.execute(settings.insert().values(key=GENERATION, value="1"))
 
 
 class GraphStateMixin:
@@ -33,18 +45,32 @@ class GraphStateMixin:
         with self.exclusive():
             yield
 
-    def rebuild_running(self) -> bool:
-        """True while a process (this one included) holds the lock a rebuild takes."""
+    def graph_generation(self) -> str:
+        return self.get_setting(GENERATION, "0")
+
+    def record_rebuilt(self, generation: str) -> None:
+        self.set_setting(REBUILT, generation)
+
+    def graph_behind(self) -> bool:
+        """True when something stored has not reached the graph yet."""
+        return self.graph_generation() != self.get_setting(REBUILT, "0")
+
+    def exclusive_held(self) -> bool:
+        """True while some process holds the store's exclusive lock (a rebuild or a migration).
+
+        On SQLite this probes the lock file with a non-blocking lock, taken and dropped at once."""
         if self.dialect == "postgresql":
             with self.reading() as conn:
                 held = conn.execute(text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :k "
-                    "AND objid = (hashtext(current_schema()) & 4294967295)::oid"), {"k": LOCK_CLASS}).scalar()
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 "
+                    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    "AND classid = :k AND objid = (hashtext(current_schema()) & 4294967295)::oid"),
+                    {"k": LOCK_CLASS}).scalar()
             return bool(held)
-        path = self.engine.url.database
-        if not path or path == ":memory:":
+        path = self.lock_file()
+        if path is None:
             return False
-        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -52,20 +78,3 @@ class GraphStateMixin:
         finally:
             os.close(fd)
         return False
-
-    def graph_marks(self) -> str:
-        with self.reading() as conn:
-            highest = [conn.execute(select(func.max(t.c.id))).scalar() or 0 for t in (documents, review_log, merge_log)]
-        return "documents {} reviews {} merges {}".format(*highest)
-
-    def record_graph_marks(self, marks: str) -> None:
-        self.set_setting(GRAPH_MARKS, marks)
-
-    def graph_behind(self) -> bool:
-        """True when something stored has not reached the graph yet (nothing stored: False)."""
-        recorded = self.get_setting(GRAPH_MARKS)
-        marks = self.graph_marks()
-        if recorded is None:
-            return marks != "documents 0 reviews 0 merges 0"
-        return recorded != marks
-

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound, ReviewError, Tie, vocabulary
 from tiewatch.store.base import utcnow
+from tiewatch.store.graphstate import touch_graph
 from tiewatch.store.graphviews import ClaimView, claim_view_query
 from tiewatch.store.tables import claims, review_log, sources
 
@@ -61,6 +62,7 @@ class ReviewMixin:
                 who=who, at=at, action=action, target_kind=kind, target_id=target, before=before, after=after
             )
         ).inserted_primary_key[0]
+        touch_graph(conn)  # every logged decision changes what the graph is built from
         return ReviewEntry(entry_id, who, at, action, kind, target, before, after)
 
     def log_review(self, who: str, action: str, target_kind: str, target_id: int, before: dict, after: dict) -> ReviewEntry:
