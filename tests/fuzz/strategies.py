@@ -73,12 +73,11 @@ def json_values(finite: bool) -> st.SearchStrategy:
                                                        st.dictionaries(any_text, inner, max_size=4)), max_leaves=12)
 
 
-def documents(clipped: bool = True) -> st.SearchStrategy[Document]:
-    """Documents as a reader might hand them over. With `clipped`, the fields the store's columns
-    bound (source names, dates) stay short and numbers finite, as they must until issue 13's clipping
-    is merged."""
-    short = (lambda n: st.text(_ANY_CHAR, max_size=n)) if clipped else (lambda n: any_text)
-    source = st.builds(Source, name=short(64), kind=st.sampled_from(["publisher", "site", "channel", "feed"]),
+def documents() -> st.SearchStrategy[Document]:
+    """Documents as a reader might hand them over: any text in every field (the store clips what its
+    columns bound), NaN and infinities in the metadata."""
+    over_long = st.text(_ANY_CHAR, max_size=600)  # past the columns' 300 and 32 characters
+    source = st.builds(Source, name=over_long, kind=st.sampled_from(["publisher", "site", "channel", "feed"]),
                        url=st.none() | any_text)
     return st.builds(
         Document,
@@ -87,7 +86,7 @@ def documents(clipped: bool = True) -> st.SearchStrategy[Document]:
         origin=any_text,
         title=st.none() | any_text,
         author=st.none() | any_text,
-        published=st.none() | short(16),
-        metadata=st.dictionaries(any_text, json_values(finite=clipped), max_size=5),
+        published=st.none() | over_long,
+        metadata=st.dictionaries(any_text, json_values(finite=False), max_size=5),
         source=st.none() | source,
     )
