@@ -19,7 +19,7 @@ from __future__ import annotations
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from tiewatch.model.errors import ConfigError
+from .errors import ConfigError
 
 PREFIX = "TIEWATCH_"
 
