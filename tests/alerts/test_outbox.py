@@ -73,13 +73,13 @@ def _alembic():
 def test_upgrading_queues_the_deliveries_that_had_failed(db_url):
     store = Store(db_url)
     rule = store.add_watch_rule(WatchRule(name="desk", webhook_url="http://127.0.0.1:9/hook", email="a@example.org"))
+    build_network(store)
     config = _alembic()
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0002")
     with store.engine.connect() as conn:
         assert "alert_outbox" not in conn.dialect.get_table_names(conn)
-    build_network(store)
     tie_ids = [t.id for t in store.list_ties()][:2]
     notes = ['{"webhook": "failed: HTTP 500", "email": "sent to a@example.org"}', '{"webhook": "sent after 1 attempt(s)"}']
     with store.engine.begin() as conn:

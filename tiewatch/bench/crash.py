@@ -33,7 +33,7 @@ Shape = tuple[int, int, frozenset, frozenset]
 def graph_shape(url: str) -> Shape:
     """Documents, actors and ties as an analyst would compare two stores: an actor is the set of
     every name it is called (which spelling became its display name depends on reading order), a
-    symmetric tie's two ends count in either order."""
+    symmetric tie's two ends count in either order; each actor's kind counts."""
     store = Store(url)
     try:
         actors = store.list_actors()
@@ -44,7 +44,7 @@ def graph_shape(url: str) -> Shape:
              else (known[t.subject_id], known[t.object_id]), t.type, t.asserted, t.denied, t.hedged, t.sources)
             for t in store.list_ties()
         )
-        return store.count_documents(), len(actors), frozenset(known.values()), ties
+        return store.count_documents(), len(actors), frozenset((known[a.id], a.kind) for a in actors), ties
     finally:
         store.close()
 

@@ -1,7 +1,9 @@
 """`refresh(store)`: bring the graph up to date with everything stored.
 
 Steps, each touching only what is new where it can:
-1. resolve every mention without an actor (resolve.ActorRegistry), then actors' first seen;
+1. resolve every mention without an actor (resolve.ActorRegistry), a guessed kind settled by the
+   votes of every stored mention of its name (resolve/kinds.py: earlier guesses whose name's count
+   changed are resolved again), then actors' first seen;
 2. give new documents a near-duplicate cluster (duplicates.Clusters) and read the channel
    edges of new Telegram posts (channels), resolving forward origins and replied posts now known;
 3. re-aggregate ties from all claims in one pass, writing only changed rows (ties.aggregate).
@@ -22,6 +24,7 @@ from dataclasses import dataclass, fields
 from tiewatch.graph.channels import edges_of, pending_names
 from tiewatch.graph.duplicates import Clusters
 from tiewatch.graph.ties import aggregate
+from tiewatch.resolve.kinds import KindVotes, backfill, revote
 from tiewatch.resolve.registry import ActorRegistry
 from tiewatch.resolve.watchlist import Watchlist
 
@@ -30,6 +33,8 @@ from tiewatch.resolve.watchlist import Watchlist
 class RefreshReport:
     mentions_resolved: int = 0
     actors_created: int = 0
+    mentions_revoted: int = 0  # earlier guesses whose name's winning kind changed
+    actors_folded: int = 0
     documents_clustered: int = 0
     channel_edges: int = 0
     ties_created: int = 0
@@ -49,14 +54,16 @@ class RefreshReport:
 
 
 def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None = None) -> None:
+    backfill(store)
     documents = store.unresolved_documents()
     if not documents:
         return
     registry = ActorRegistry(store, watchlist)
-    registry.vote_kinds(documents)
+    registry.votes = KindVotes(store, documents)
     for doc in documents:
         with store.unit():
             report.mentions_resolved += store.assign_mentions(registry.resolve_document(doc))
+    report.mentions_revoted, report.actors_folded = revote(store, registry, registry.votes)
     report.actors_created = registry.created
 
 

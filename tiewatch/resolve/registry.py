@@ -16,11 +16,10 @@ to that name, and becomes its alias when no other actor uses it; "X's Sinai prov
 "Sinai Province", part of X; "X's military wing" resolves to the group named beside it
 ("the Qassam Brigades, Hamas's military wing"), else to "military wing of X"; a short form of a
 name the document gives in full ("Al-Baghdadi", "Al-Qassam") resolves to the full name (shortforms.py).
+A mention whose kind spaCy only guessed takes the kind its name's stored mentions vote for (kinds.py).
 """
 
 from __future__ import annotations
-
-from collections import Counter
 
 from rapidfuzz import fuzz, process
 
@@ -34,24 +33,16 @@ from tiewatch.resolve.names import (
     split_acronym,
     words,
 )
+from tiewatch.resolve.kinds import KindVotes, assignment, family, is_guessed_kind, mention_name
 from tiewatch.resolve.shortforms import long_forms
 from tiewatch.resolve.watchlist import Entry, Watchlist, watchlist as packaged_watchlist
+from tiewatch.store import Assignment
 
 AUTO_MATCH = {"person": 95.0}
 AUTO_MATCH_DEFAULT = 92.0
 CANDIDATE = 85.0
 MIN_FUZZY_LENGTH = 6
 _NEIGHBOUR_GAP = 4  # characters between an apposition and the name it describes: ", " " (" " - "
-
-
-def family(kind: str) -> str:
-    """Kinds that may share an actor: a state and a place of one name are one actor."""
-    return "place" if kind in ("state", "place") else kind
-
-
-def is_guessed_kind(label: str | None) -> bool:
-    """spaCy's statistical labels (PERSON, ORG, GPE ...) guess the kind; ruler and pattern ids do not."""
-    return bool(label) and label.isupper()
 
 
 def digits(key: str) -> str:
@@ -89,7 +80,7 @@ class ActorRegistry:
         self.index: dict[tuple[str, str], list[int]] = {}
         self.fuzzy_keys: dict[str, list[str]] = {}
         self.by_key: dict[str, set[int]] = {}
-        self.voted: dict[str, str] = {}
+        self.votes: KindVotes | None = None  # the batch's kind votes, set by the rebuild
         self.created = 0
         for row in store.alias_records():
             self._remember(row.actor_id, row.norm)
@@ -192,29 +183,18 @@ class ActorRegistry:
             self.parent[actor_id] = parent_id
         return actor_id
 
-    # --- a batch of documents -------------------------------------------------------------
-    def vote_kinds(self, documents) -> None:
-        """For names of 2+ words, the kind most mentions give (a ruler's or pattern's kind counts
-        ten times a statistical guess); used for mentions whose kind is only guessed."""
-        votes: dict[str, Counter] = {}
-        for doc in documents:
-            for m in doc.mentions:
-                name = split_acronym(m.canonical or m.text)[0]
-                if len(words(name)) >= 2:
-                    votes.setdefault(normalise(name), Counter())[m.kind] += 1 if is_guessed_kind(m.label) else 10
-        self.voted = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-
     # --- one document ---------------------------------------------------------------------
-    def resolve_document(self, doc) -> list[tuple[int, int]]:
-        """(mention_id, actor_id) for every mention of an `UnresolvedDocument` that names an actor."""
+    def resolve_document(self, doc) -> list[Assignment]:
+        """The actor of every mention of an `UnresolvedDocument` that names one, with its vote."""
         acronyms = self._acronyms(doc)
-        named = [(split_acronym(m.canonical or m.text)[0], m.kind, m.label) for m in doc.mentions]
+        named = [(mention_name(m), m.kind, m.label) for m in doc.mentions]
         shortened = long_forms([n for n in named if not is_reference(n[0])])
-        out: list[tuple[int, int]] = []
+        out: list[Assignment] = []
         for m in doc.mentions:
-            name, _ = split_acronym(m.canonical or m.text)
+            name = mention_name(m)
             if is_reference(name):
                 continue
+            voted_kind = None
             if name in shortened and name not in acronyms:
                 full, kind = shortened[name]
                 actor_id = self.resolve(full, kind, doc.date)
@@ -224,12 +204,11 @@ class ActorRegistry:
             elif (described := describe(name)) is not None:
                 actor_id = self._resolve_part(doc, m, described)
             elif is_guessed_kind(m.label):
-                voted = self.voted.get(normalise(name), m.kind)
-                kind = m.kind if voted == "person" else voted  # a guess never turns a group into a person
-                actor_id = self.resolve(name, kind, doc.date, loose=True)
+                voted_kind = self.votes.kind(normalise(name), m.kind) if self.votes else m.kind
+                actor_id = self.resolve(name, voted_kind, doc.date, loose=True)
             else:
                 actor_id = self.resolve(name, m.kind, doc.date)
-            out.append((m.id, actor_id))
+            out.append(assignment(m, actor_id, voted_kind))
         return out
 
     def _acronyms(self, doc) -> dict[str, tuple[str, str]]:

@@ -15,15 +15,16 @@ from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
 from tiewatch.store.sessions import SessionsMixin
 from tiewatch.store.users import ROLES, User, UsersMixin
+from tiewatch.store.votes import Assignment, VotedMention, VotesMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin,
+class Store(ActorsMixin, VotesMixin, TiesMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin,
             SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
 __all__ = [
     "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "resolve_url", "utcnow",
-    "AlertRecord", "OutboxRow", "WatchRule",
+    "AlertRecord", "Assignment", "OutboxRow", "VotedMention", "WatchRule",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound
@@ -167,17 +167,6 @@ class ActorsMixin:
             )
         return [docs[i] for i in ids]
 
-    def assign_mentions(self, pairs: Iterable[tuple[int, int]]) -> int:
-        """Point mentions at actors: (mention_id, actor_id) pairs."""
-        rows = [{"mention": m, "actor": a} for m, a in pairs]
-        if rows:
-            with self.transaction() as conn:
-                conn.execute(
-                    mentions.update().where(mentions.c.id == bindparam("mention")).values(actor_id=bindparam("actor")),
-                    rows,
-                )
-        return len(rows)
-
     def mentioned_names(self) -> dict[int, set[str]]:
         """Every name the documents call each actor by (its mentions' words)."""
         names: dict[int, set[str]] = {}
@@ -255,6 +244,8 @@ class ActorsMixin:
         with self.transaction() as conn:
             touch_graph(conn)
             conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
+            # its mentions are the analyst's now: a later count of votes never moves them
+            conn.execute(mentions.update().where(mentions.c.actor_id == actor_id).values(voted_kind=None))
             return conn.execute(
                 merge_log.insert().values(action="kind", kept_id=actor_id, other_id=actor_id, snapshot=snapshot,
                                           why=why, who=who, at=utcnow())
@@ -271,7 +262,7 @@ class ActorsMixin:
     def _move_mentions(conn: Connection, mention_ids: list[int], actor_id: int) -> None:
         for start in range(0, len(mention_ids), 500):
             conn.execute(
-                mentions.update().where(mentions.c.id.in_(mention_ids[start:start + 500])).values(actor_id=actor_id)
+                mentions.update().where(mentions.c.id.in_(mention_ids[start:start + 500])).values(actor_id=actor_id, voted_kind=None)  # an analyst's move is never re-voted
             )
 
     def merge_entries(self, actor_id: int | None = None, open_only: bool = False) -> list[MergeEntry]:

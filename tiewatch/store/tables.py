@@ -99,6 +99,11 @@ mentions = Table(
     Column("label", String(40), nullable=False, default=""),
     Column("canonical", Text),  # what a back-reference ("the group") resolved to
     Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    # written by the resolver with actor_id (resolve/kinds.py): the name's matching key, the weight
+    # of its vote for its kind, and the kind the store's votes gave a guessed kind (NULL otherwise)
+    Column("name_key", String(300), index=True),
+    Column("vote_weight", Integer, nullable=False, server_default="0"),
+    Column("voted_kind", String(10)),
 )
 
 claims = Table(

@@ -1,0 +1,116 @@
+"""Kind votes: which kind a name is, counted over every stored mention of it.
+
+spaCy's statistical labels only guess a kind ("Kora Valley" tagged PERSON in one document, LOC in
+five others). A guessed mention of a name of two or more words takes the kind most of that name's
+mentions give, a ruler's or pattern's kind counting ten times a guess. The count covers the whole
+store (each resolved mention keeps its name's key and the weight of its vote), not the documents
+one rebuild happens to hold, so the graph does not depend on how documents were batched: when new
+documents change a name's winning kind, the guesses resolved under the old count are resolved
+again (`revote`), and an actor only they had created is folded into the one they reach now.
+An analyst's merge or split takes a mention out of the vote's hands for good.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from tiewatch.resolve.names import is_reference, normalise, split_acronym, words
+from tiewatch.store import Assignment
+
+RULED_WEIGHT = 10  # a ruler's or pattern's kind against one statistical guess
+
+
+def family(kind: str) -> str:
+    """Kinds that may share an actor: a state and a place of one name are one actor."""
+    return "place" if kind in ("state", "place") else kind
+
+
+def is_guessed_kind(label: str | None) -> bool:
+    """spaCy's statistical labels (PERSON, ORG, GPE ...) guess the kind; ruler and pattern ids do not."""
+    return bool(label) and label.isupper()
+
+
+def mention_name(mention) -> str:
+    """The name a mention stands for: its back-reference's antecedent, else its words, acronym cut."""
+    return split_acronym(mention.canonical or mention.text)[0]
+
+
+def vote_weight(name: str, label: str | None) -> int:
+    """How much a mention of `name` counts towards its kind: names of one word never vote."""
+    if len(words(name)) < 2:
+        return 0
+    return 1 if is_guessed_kind(label) else RULED_WEIGHT
+
+
+def winner(counts: dict[str, int]) -> str | None:
+    """The kind with most weight; a tie goes to the kind first in alphabetical order, whatever the
+    order the votes came in."""
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+class KindVotes:
+    """The store's votes for the names of a batch of unresolved documents, the batch counted in."""
+
+    def __init__(self, store, documents: Iterable):
+        batch: dict[str, Counter] = {}
+        for doc in documents:
+            for m in doc.mentions:
+                name = mention_name(m)
+                if is_reference(name) or not (key := normalise(name)):
+                    continue
+                batch.setdefault(key, Counter())[m.kind] += vote_weight(name, m.label)
+        self.counts: dict[str, Counter] = {key: Counter(kinds) for key, kinds in store.kind_votes(batch).items()}
+        for key, kinds in batch.items():
+            self.counts.setdefault(key, Counter()).update({k: w for k, w in kinds.items() if w})
+        self.keys = frozenset(batch)
+
+    def kind(self, key: str, guessed: str) -> str:
+        """The kind a mention guessed as `guessed` is taken to be (a guess never makes a group a person)."""
+        voted = winner(self.counts.get(key, {}))
+        return guessed if voted in (None, "person") else voted
+
+
+def assignment(mention, actor_id: int, voted_kind: str | None = None) -> Assignment:
+    name = mention_name(mention)
+    return Assignment(mention.id, actor_id, normalise(name), vote_weight(name, mention.label), voted_kind)
+
+
+def revote(store, registry, votes: KindVotes) -> tuple[int, int]:
+    """Resolve again the stored guesses of this batch's names whose winning kind has changed, and
+    fold each actor they leave empty into the one they went to. Returns (mentions moved, actors folded)."""
+    moved: list[Assignment] = []
+    went: dict[int, set[int]] = {}
+    rekind: dict[int, str] = {}
+    for m in store.voted_mentions(votes.keys):
+        kind = votes.kind(m.name_key, m.kind)
+        if kind == m.voted_kind:
+            continue
+        actor_id = registry.resolve(mention_name(m), kind, m.date, loose=True)
+        moved.append(Assignment(m.id, actor_id, m.name_key, m.vote_weight, kind))
+        went.setdefault(m.actor_id, set()).add(actor_id)
+        if registry.kind[actor_id] != kind and family(registry.kind[actor_id]) == family(kind):
+            rekind[actor_id] = kind  # "Kora Valley" first seen as a state, voted a place since
+    if not moved:
+        return 0, 0
+    with store.unit():
+        store.assign_mentions(moved)
+        for actor_id, kind in rekind.items():
+            if store.rekind_derived_actor(actor_id, kind):
+                registry.kind[actor_id] = kind
+        folded = sum(store.fold_derived_actor(old, new.pop()) for old, new in went.items() if len(new) == 1)
+    return len(moved), folded
+
+
+def backfill(store) -> int:
+    """Give mentions an older tiewatch resolved their key and vote (their guesses stay as they are)."""
+    done = 0
+    while rows := store.unkeyed_mentions():
+        done += store.assign_mentions(
+            Assignment(mid, actor_id, normalise(name) or "", vote_weight(name, label))
+            for mid, actor_id, text, canonical, _kind, label in rows
+            for name in [split_acronym(canonical or text)[0]]
+        )
+    return done

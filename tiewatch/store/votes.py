@@ -1,0 +1,148 @@
+"""Reads and writes behind kind votes (resolve/kinds.py): what every stored mention of a name says
+its kind is, the guessed mentions resolved under an older count, and the folding of an actor that
+only such guesses had created into the actor they resolve to now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple
+
+from sqlalchemy import bindparam, exists, func, or_, select
+
+from tiewatch.store.tables import actors, aliases, documents, merge_log, mentions, review_log
+
+_CHUNK = 500
+
+
+class Assignment(NamedTuple):
+    """One mention resolved: its actor, its name's matching key, its vote and the kind its guess got."""
+
+    mention_id: int
+    actor_id: int
+    name_key: str
+    vote_weight: int = 0
+    voted_kind: str | None = None
+
+
+@dataclass
+class VotedMention:
+    """A stored mention that was resolved on a guessed kind, with what it was resolved under."""
+
+    id: int
+    actor_id: int
+    text: str
+    canonical: str | None
+    kind: str
+    name_key: str
+    voted_kind: str
+    date: str
+    vote_weight: int
+
+
+def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _worked_on(actor_id: int):
+    """An analyst merged, split, re-kinded or reviewed this actor."""
+    return or_(
+        exists().where(or_(merge_log.c.kept_id == actor_id, merge_log.c.other_id == actor_id)),
+        exists().where(review_log.c.target_kind == "actor", review_log.c.target_id == actor_id),
+    )
+
+
+class VotesMixin:
+    def assign_mentions(self, rows: Iterable[Assignment]) -> int:
+        """Point mentions at actors, with the key, vote and guessed kind each was resolved under."""
+        values = [{"mention": r.mention_id, "actor": r.actor_id, "key": r.name_key[:300], "weight": r.vote_weight,
+                   "voted": r.voted_kind} for r in rows]
+        if values:
+            with self.transaction() as conn:
+                conn.execute(
+                    mentions.update().where(mentions.c.id == bindparam("mention")).values(
+                        actor_id=bindparam("actor"), name_key=bindparam("key"), vote_weight=bindparam("weight"),
+                        voted_kind=bindparam("voted"),
+                    ),
+                    values,
+                )
+        return len(values)
+
+    def kind_votes(self, keys: Iterable[str]) -> dict[str, dict[str, int]]:
+        """For each matching key, the summed vote weight of each kind over every resolved mention."""
+        votes: dict[str, dict[str, int]] = {}
+        with self.reading() as conn:
+            for chunk in _chunks(sorted(set(keys))):
+                for key, kind, weight in conn.execute(
+                    select(mentions.c.name_key, mentions.c.kind, func.sum(mentions.c.vote_weight))
+                    .where(mentions.c.name_key.in_(chunk), mentions.c.vote_weight > 0)
+                    .group_by(mentions.c.name_key, mentions.c.kind)
+                ):
+                    votes.setdefault(key, {})[kind] = int(weight)
+        return votes
+
+    def voted_mentions(self, keys: Iterable[str]) -> list[VotedMention]:
+        """Resolved mentions of these keys whose kind was a guess settled by the votes, in id order."""
+        date = func.substr(func.coalesce(documents.c.published, documents.c.ingested_at), 1, 10)
+        found: list[VotedMention] = []
+        with self.reading() as conn:
+            for chunk in _chunks(sorted(set(keys))):
+                found.extend(VotedMention(*row) for row in conn.execute(
+                    select(mentions.c.id, mentions.c.actor_id, mentions.c.text, mentions.c.canonical, mentions.c.kind,
+                           mentions.c.name_key, mentions.c.voted_kind, date, mentions.c.vote_weight)
+                    .join(documents, documents.c.id == mentions.c.document_id)
+                    .where(mentions.c.name_key.in_(chunk), mentions.c.voted_kind.is_not(None),
+                           mentions.c.actor_id.is_not(None))
+                ))
+        return sorted(found, key=lambda m: m.id)
+
+    def unkeyed_mentions(self, limit: int = 5000) -> list[tuple[int, int, str, str | None, str, str]]:
+        """(id, actor_id, text, canonical, kind, label) of resolved mentions an older tiewatch left
+        without a matching key."""
+        with self.reading() as conn:
+            return [tuple(r) for r in conn.execute(
+                select(mentions.c.id, mentions.c.actor_id, mentions.c.text, mentions.c.canonical, mentions.c.kind,
+                       mentions.c.label)
+                .where(mentions.c.actor_id.is_not(None), mentions.c.name_key.is_(None))
+                .order_by(mentions.c.id).limit(limit)
+            )]
+
+    def rekind_derived_actor(self, actor_id: int, kind: str) -> bool:
+        """Give an actor only guessed mentions made the kind their votes give now; False, and
+        nothing changed, when an analyst or a watchlist entry had a say in it."""
+        with self.transaction() as conn:
+            if conn.execute(select(actors.c.external_ids).where(actors.c.id == actor_id)).scalar() or \
+                    conn.execute(select(or_(
+                        exists().where(mentions.c.actor_id == actor_id, mentions.c.voted_kind.is_(None)),
+                        _worked_on(actor_id),
+                    ))).scalar():
+                return False
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
+        return True
+
+    def fold_derived_actor(self, actor_id: int, into_id: int) -> bool:
+        """Fold an actor nobody has worked on and nothing names any more into `into_id`: its names
+        become the other's aliases and it points there (old links keep working). False, and nothing
+        changed, when an analyst touched it, a watchlist entry made it, or something still uses it."""
+        with self.transaction() as conn:
+            row = conn.execute(select(actors.c.external_ids, actors.c.merged_into).where(actors.c.id == actor_id)).first()
+            if row is None or row.external_ids or row.merged_into is not None or actor_id == into_id:
+                return False
+            used = conn.execute(select(or_(
+                exists().where(mentions.c.actor_id == actor_id),
+                exists().where(actors.c.parent_id == actor_id),
+                exists().where(actors.c.merged_into == actor_id),
+                _worked_on(actor_id),
+            ))).scalar()
+            if used:
+                return False
+            known = set(conn.scalars(select(aliases.c.norm).where(aliases.c.actor_id == into_id)))
+            for alias, norm, origin in conn.execute(
+                select(aliases.c.alias, aliases.c.norm, aliases.c.origin).where(aliases.c.actor_id == actor_id)
+                .order_by(aliases.c.id)
+            ).all():
+                if norm not in known:
+                    known.add(norm)
+                    conn.execute(aliases.insert().values(actor_id=into_id, alias=alias, norm=norm, origin=origin))
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(merged_into=into_id))
+        return True
