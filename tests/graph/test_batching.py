@@ -147,3 +147,23 @@ def test_the_examples_give_one_graph_in_any_order_and_batching(tmp_path, example
     batches = [order[a:b] for a, b in zip([0, *cuts], [*cuts, total])]
     at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [list(range(total))], examples_extracted)
     assert build(f"sqlite:///{tmp_path / 'batched.db'}", batches, examples_extracted) == at_once
+
+
+def simple(text: str, *names: tuple[str, str]) -> tuple[Document, list[Mention], list[Claim]]:
+    """A document naming groups and people (each kind known to a ruler, not guessed), no claims."""
+    found = [Mention(name, text.index(name), text.index(name) + len(name), kind, label="ruler") for name, kind in names]
+    doc = Document(text=text, kind="text", origin=hashlib.md5(text.encode()).hexdigest()[:8], published="2024-03-01",
+                   source=Source("Sahel Monitor"), sha256=hashlib.sha256(text.encode()).hexdigest())
+    return doc, found, []
+
+
+def test_an_acronym_met_before_its_definition_joins_the_name_it_stands_for(db_url, tmp_path):
+    found = [
+        simple("RLF fighters were seen near Kidira, and Nasser Ali was with them.", ("RLF", "group"), ("Nasser Ali", "person")),
+        simple("The Ridge Liberation Front (RLF) claimed the attack.", ("Ridge Liberation Front", "group")),
+        simple("A statement by RLF followed.", ("RLF", "group")),
+    ]
+    at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[1, 0, 2]], found)
+    assert build(db_url, [[0], [1], [2]], found) == at_once
+    names = {frozenset(n) for n, _kind in at_once[2]}
+    assert frozenset({"ridge liberation front", "rlf"}) in names

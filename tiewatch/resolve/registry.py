@@ -224,9 +224,18 @@ class ActorRegistry:
                 continue
             found[acronym] = (name, m.kind)
             actor_id = self.resolve(name, m.kind, doc.date)
-            if self._known(normalise(acronym), family(m.kind)) is None:
+            bare = self._known(normalise(acronym), family(m.kind))
+            if bare is None or self._absorb(bare, actor_id, normalise(acronym)):
                 self.add_alias(actor_id, acronym, "acronym")
         return found
+
+    def _absorb(self, bare: int, actor_id: int, key: str) -> bool:
+        """An actor only ever called by an acronym ("AQAP", met before any document spelled it out)
+        joins the name a document now defines it as, whichever of the two was stored first."""
+        if bare == actor_id or self.primary.get(bare) != key or not self.store.fold_derived_actor(bare, actor_id, True):
+            return False
+        self.merged_into[bare] = actor_id
+        return True
 
     def _resolve_part(self, doc, mention, described: Described) -> int:
         parent_id = self.resolve(described.parent, "group", doc.date)

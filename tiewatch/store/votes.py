@@ -120,16 +120,17 @@ class VotesMixin:
             conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
         return True
 
-    def fold_derived_actor(self, actor_id: int, into_id: int) -> bool:
-        """Fold an actor nobody has worked on and nothing names any more into `into_id`: its names
-        become the other's aliases and it points there (old links keep working). False, and nothing
-        changed, when an analyst touched it, a watchlist entry made it, or something still uses it."""
+    def fold_derived_actor(self, actor_id: int, into_id: int, with_mentions: bool = False) -> bool:
+        """Fold an actor nobody has worked on and nothing names any more (or, `with_mentions`, whose
+        mentions move along) into `into_id`: its names become the other's aliases and it points
+        there (old links keep working). False, and nothing changed, when an analyst touched it, a
+        watchlist entry made it, or something else still uses it."""
         with self.transaction() as conn:
             row = conn.execute(select(actors.c.external_ids, actors.c.merged_into).where(actors.c.id == actor_id)).first()
             if row is None or row.external_ids or row.merged_into is not None or actor_id == into_id:
                 return False
             used = conn.execute(select(or_(
-                exists().where(mentions.c.actor_id == actor_id),
+                exists().where(mentions.c.actor_id == actor_id, not with_mentions),
                 exists().where(actors.c.parent_id == actor_id),
                 exists().where(actors.c.merged_into == actor_id),
                 _worked_on(actor_id),
@@ -144,5 +145,7 @@ class VotesMixin:
                 if norm not in known:
                     known.add(norm)
                     conn.execute(aliases.insert().values(actor_id=into_id, alias=alias, norm=norm, origin=origin))
+            if with_mentions:
+                conn.execute(mentions.update().where(mentions.c.actor_id == actor_id).values(actor_id=into_id))
             conn.execute(actors.update().where(actors.c.id == actor_id).values(merged_into=into_id))
         return True
