@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from tests.ingest import hostile
 from tiewatch.cli.app import app
+from tiewatch.store import Store
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -151,3 +152,24 @@ def test_a_large_feed_and_export_are_read_with_bounded_memory(tmp_path):
     assert count == 120_000
     assert own_kb < 200_000  # the documents came back one at a time, not as a list of 120,000
     assert workers_kb < 400_000  # the export was parsed message by message
+
+
+def test_a_document_past_max_extracted_is_stored_whole_and_read_for_ties_up_to_a_paragraph_end(sqlite_url, tmp_path):
+    first = "The Kivu Liberation Front receives rifles from the Sahel Arms Network, officials said."
+    later = "The Coast Army trains fighters of the Ridge Front, a monitor reported."
+    filler = "Residents described long queues for water and bread in the market on Monday."
+    text = "\n\n".join([first] + [filler] * 30 + [later])
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    result = run("ingest", str(tmp_path / "long.txt"), "--db", sqlite_url, "--max-extracted", "1500")
+    assert result.exit_code == 0, result.output
+    assert "stored " in result.output and "ties found in its first 1,500 characters only (see --max-extracted)" in result.output
+    store = Store(sqlite_url)
+    (doc,) = [store.get_document(hit.id) for hit in store.list_documents()]
+    assert doc.text.endswith(later)  # stored whole, searchable
+    end = doc.metadata["extracted_chars"]
+    assert end <= 1500 and doc.text[end:end + 2] == "\n\n"
+    sentences = {c.sentence for t in store.list_ties() for c in store.claims_for_tie(t.id)}
+    assert first in sentences and later not in sentences
+    again = run("extract", str(tmp_path / "long.txt"), "--max-extracted", "1500")
+    assert "Sahel Arms Network" in again.stdout and "Ridge Front" not in again.stdout
+    assert "ties found in its first 1,500 characters only" in again.stderr

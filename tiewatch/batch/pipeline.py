@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 from tiewatch.batch.executor import Executor, LocalExecutor
 from tiewatch.graph import catch_up
 from tiewatch.ingest import DEFAULT_FETCH_SECONDS, Budget, Fetcher, Item, expand
-from tiewatch.ingest.fingerprint import storable
+from tiewatch.ingest.fingerprint import mark_extraction_end, storable
 from tiewatch.ingest.sandbox import read_within
 from tiewatch.model import Document, IngestError, StoreError
 
@@ -38,6 +38,7 @@ class IngestReport:
     new: int = 0
     known: int = 0
     skipped: list[Skip] = field(default_factory=list)
+    cut: list[Skip] = field(default_factory=list)  # stored whole, but read for ties only up to --max-extracted
     claims: int = 0
     inputs: int = 0
     document_ids: list[int] = field(default_factory=list)
@@ -86,7 +87,7 @@ def ingest(
         found = executor.map(lambda item: _read_quietly(item, budget, fetcher, workers), [i for i in items if not i.direct])
         outcomes = _reported(found, report, progress, len(items))
         fresh = _fresh(store, (doc for outcome in chain(direct, outcomes) for doc in outcome.documents), report)
-        _store_all(store, fresh, extractor, report)
+        _store_all(store, _marked(fresh, budget, report) if extractor else fresh, extractor, report)
     finally:
         fetcher.close()
         executor.close()
@@ -132,6 +133,14 @@ def _fresh(store, documents: Iterable[Document], report: IngestReport) -> Iterat
             report.known += 1
             continue
         seen.add(doc.sha256)
+        yield doc
+
+
+def _marked(documents: Iterable[Document], budget: Budget, report: IngestReport) -> Iterator[Document]:
+    """Documents longer than --max-extracted, marked with where extraction stops (a paragraph end)."""
+    for doc in documents:
+        if note := mark_extraction_end(doc, budget):
+            report.cut.append(Skip(storable(doc.origin), note))
         yield doc
 
 

@@ -14,6 +14,7 @@ from tiewatch.extract import DEFAULT_EXTRACTOR
 from tiewatch.cli.context import err_console, out_console
 from tiewatch.cli.limits import with_budget
 from tiewatch.ingest import Budget
+from tiewatch.ingest.fingerprint import mark_extraction_end
 from tiewatch.model import Claim, Document, IngestError
 
 
@@ -77,6 +78,8 @@ def extract(
     def documents() -> Iterator[Document]:
         for source, doc in _documents(paths, follow_links, budget):
             sources[id(doc)] = source
+            if note := mark_extraction_end(doc, budget):
+                err_console.print(f"note: {source}: {note}", markup=False)
             yield doc
 
     records = []

@@ -45,6 +45,8 @@ def print_report(report: IngestReport, url: str) -> None:
     out_console.print(report.summary(), markup=False)
     for skip in report.skipped:
         out_console.print(f"  skipped {skip.origin}: {skip.reason}", markup=False)
+    for cut in report.cut:
+        out_console.print(f"  stored {cut.origin} whole, {cut.reason}", markup=False)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from tiewatch.extract.themes import theme_claims
 from tiewatch.extract.universal import spread
 from tiewatch.extract.ties import (haven_claims, judgement_claims, location_claims, modifier_claims, noun_claims,
                                    possessive_claims)
-from tiewatch.model import Claim, Document, Mention, vocabulary
+from tiewatch.model import EXTRACTED_CHARS, Claim, Document, Mention, vocabulary
 
 RULES = (verb_claims, judgement_claims, noun_claims, modifier_claims, location_claims, possessive_claims, haven_claims,
          theme_claims)
@@ -80,6 +80,13 @@ def is_english(doc: Document) -> bool:
     return not doc.language or doc.language.lower().split("-")[0] in ("en", "eng", "english")
 
 
+def readable_part(doc: Document) -> str:
+    """The text extraction reads: all of it, or up to where the ingest budget stopped it."""
+    text = doc.text or ""
+    end = (doc.metadata or {}).get(EXTRACTED_CHARS)
+    return text[:end] if isinstance(end, int) and 0 <= end < len(text) else text
+
+
 def parsed(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Paragraph]]]:
     """Each document with its paragraphs parsed and their actor mentions found; a document in
     another language than English gets no paragraphs."""
@@ -88,7 +95,7 @@ def parsed(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Paragraph]
     def texts() -> Iterator[str]:
         for doc in docs:
             docs_list.append(doc)
-            yield (doc.text or "") if is_english(doc) else ""
+            yield readable_part(doc) if is_english(doc) else ""
 
     for n, paras in enumerate(parse(texts())):
         found = [paragraph_actors(spacy_doc, offset) for offset, spacy_doc in paras]

@@ -30,6 +30,7 @@ class Budget:
     max_attributes: int = 1_000  # attributes on one element
     max_depth: int = 512  # nesting of elements (HTML, XML, feeds)
     max_paragraph: int = 2_000  # characters of one paragraph handed to extraction; longer runs are cut
+    max_extracted: int = 1_000_000  # characters of one document read for ties; the rest is stored unread
     max_seconds: float = 30.0  # wall-clock time to read one input, per started 10 MB of it
     max_memory: int = 1000 * MB  # memory a reader process may take beyond what it starts with
 
@@ -58,6 +59,7 @@ PHRASES = {
     "max_attributes": "an element with more than {} attributes",
     "max_depth": "elements nested more than {} deep",
     "max_paragraph": "a paragraph longer than {} characters",
+    "max_extracted": "ties found in its first {} characters only",
     "max_seconds": "parse took over {}",
     "max_memory": "reading it needed more than {} of memory",
 }

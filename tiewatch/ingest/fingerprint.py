@@ -16,7 +16,7 @@ import unicodedata
 
 from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.language import detect_language
-from tiewatch.model import Document, IngestError
+from tiewatch.model import EXTRACTED_CHARS, Document, IngestError
 from tiewatch.store.documents import clean_text as storable  # the store's own rule, applied to the text early
 
 _SPACE = re.compile(r"\s+")
@@ -74,6 +74,23 @@ def _cut_at(line: str, limit: int) -> int:
         if found > 0:
             return found + len(mark)
     return limit
+
+
+def extraction_end(text: str, limit: int) -> int:
+    """Where extraction stops in a text longer than `limit`: the last paragraph end within it, else
+    its last full stop or space (a cut never falls inside a word)."""
+    end = text.rfind("\n\n", limit // 2, limit)
+    return end if end > 0 else _cut_at(text, limit)
+
+
+def mark_extraction_end(doc: Document, budget: Budget) -> str | None:
+    """Mark a document longer than the budget's --max-extracted with where extraction stops; the
+    note to show the user ("ties found in its first 1,000,000 characters only ..."), else None."""
+    if len(doc.text) <= budget.max_extracted:
+        return None
+    doc.metadata[EXTRACTED_CHARS] = extraction_end(doc.text, budget.max_extracted)
+    reason = str(budget.over(doc.origin, "max_extracted")).removeprefix(f"{doc.origin}: ")
+    return f"{reason}, of {len(doc.text):,}"
 
 
 def finish(doc: Document, max_paragraph: int = MAX_PARAGRAPH) -> Document:

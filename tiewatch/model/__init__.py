@@ -14,12 +14,13 @@ from .errors import (
     StoreError,
     TiewatchError,
 )
-from .records import Actor, Claim, Document, Mention, Source, Tie
+from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie
 from .registry import Registry
 from .settings import Environment, environment
 from .vocabulary import TieType, vocabulary
 
 __all__ = [
+    "EXTRACTED_CHARS",
     "Actor",
     "AlertError",
     "ConfigError",

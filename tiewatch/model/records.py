@@ -23,6 +23,9 @@ class Source:
     id: int | None = None
 
 
+EXTRACTED_CHARS = "extracted_chars"  # a document metadata key: ties were read up to this offset only
+
+
 @dataclass
 class Document:
     """One stored piece of text and where it came from."""
@@ -34,7 +37,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO 8601 date or datetime, as precise as the source says
     language: str | None = None  # ISO 639-1
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)  # EXTRACTED_CHARS: where extraction stopped
     source: Source | None = None
     sha256: str | None = None
     ingested_at: str | None = None
