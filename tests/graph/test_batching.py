@@ -167,3 +167,13 @@ def test_an_acronym_met_before_its_definition_joins_the_name_it_stands_for(db_ur
     assert build(db_url, [[0], [1], [2]], found) == at_once
     names = {frozenset(n) for n, _kind in at_once[2]}
     assert frozenset({"ridge liberation front", "rlf"}) in names
+
+
+def test_a_state_or_place_is_what_most_of_its_mentions_say_not_its_first(db_url, tmp_path):
+    guessed = simple("Smugglers moved through Kuwait last year.", ("Kuwait", "place"))
+    guessed[1][0].label = "LOC"
+    found = [guessed, simple("Kuwait froze the accounts.", ("Kuwait", "state")),
+             simple("Kuwait and the charity denied it.", ("Kuwait", "state"))]
+    at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[1, 2, 0]], found)
+    assert build(db_url, [[0], [1], [2]], found) == at_once
+    assert {kind for names, kind in at_once[2] if "kuwait" in names} == {"state"}

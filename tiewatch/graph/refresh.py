@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 from tiewatch.graph.channels import edges_of, pending_names
 from tiewatch.graph.duplicates import Clusters
 from tiewatch.graph.ties import aggregate
-from tiewatch.resolve.kinds import KindVotes, backfill, revote
+from tiewatch.resolve.kinds import KindVotes, backfill, revote, settle_place_kinds
 from tiewatch.resolve.registry import ActorRegistry
 from tiewatch.resolve.watchlist import Watchlist
 
@@ -61,8 +61,10 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
     registry = ActorRegistry(store, watchlist)
     registry.votes = KindVotes(store, documents)
     for doc in documents:
-        with store.unit():
-            report.mentions_resolved += store.assign_mentions(registry.resolve_document(doc))
+        with store.unit():  # the document's mentions with the actors they create, or nothing
+            assigned = registry.resolve_document(doc)
+            report.mentions_resolved += store.assign_mentions(assigned)
+            settle_place_kinds(store, {a.actor_id for a in assigned})
     report.mentions_revoted, report.actors_folded = revote(store, registry, registry.votes)
     report.actors_created = registry.created
 

@@ -83,7 +83,6 @@ def revote(store, registry, votes: KindVotes) -> tuple[int, int]:
     fold each actor they leave empty into the one they went to. Returns (mentions moved, actors folded)."""
     moved: list[Assignment] = []
     went: dict[int, set[int]] = {}
-    rekind: dict[int, str] = {}
     for m in store.voted_mentions(votes.keys):
         kind = votes.kind(m.name_key, m.kind)
         if kind == m.voted_kind:
@@ -91,17 +90,25 @@ def revote(store, registry, votes: KindVotes) -> tuple[int, int]:
         actor_id = registry.resolve(mention_name(m), kind, m.date, loose=True)
         moved.append(Assignment(m.id, actor_id, m.name_key, m.vote_weight, kind))
         went.setdefault(m.actor_id, set()).add(actor_id)
-        if registry.kind[actor_id] != kind and family(registry.kind[actor_id]) == family(kind):
-            rekind[actor_id] = kind  # "Kora Valley" first seen as a state, voted a place since
     if not moved:
         return 0, 0
     with store.unit():
         store.assign_mentions(moved)
-        for actor_id, kind in rekind.items():
-            if store.rekind_derived_actor(actor_id, kind):
-                registry.kind[actor_id] = kind
+        settle_place_kinds(store, {a.actor_id for a in moved} | set(went))
         folded = sum(store.fold_derived_actor(old, new.pop()) for old, new in went.items() if len(new) == 1)
     return len(moved), folded
+
+
+def settle_place_kinds(store, actor_ids: Iterable[int]) -> int:
+    """A state or a place (one actor either way) is what its mentions say most ("Kuwait" named by
+    the ruler as a state, guessed a place by the tagger), not what its first mention said; a ruled
+    mention counts ten guesses, a guess counts as the kind its name's votes gave it. Only actors no
+    analyst or watchlist entry settled. Returns how many changed."""
+    counts: dict[int, Counter] = {}
+    for actor_id, kind, label, n in store.place_mention_kinds(actor_ids):
+        counts.setdefault(actor_id, Counter())[kind] += n * (1 if is_guessed_kind(label) else RULED_WEIGHT)
+    settled = {actor_id: winner(dict(kinds)) for actor_id, kinds in counts.items()}
+    return store.set_derived_kinds({a: k for a, k in settled.items() if k})
 
 
 def backfill(store) -> int:

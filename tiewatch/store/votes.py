@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, exists, func, or_, select
 from tiewatch.store.tables import actors, aliases, documents, merge_log, mentions, review_log
 
 _CHUNK = 500
+_PLACES = ("place", "state")
 
 
 class Assignment(NamedTuple):
@@ -107,18 +108,32 @@ class VotesMixin:
                 .order_by(mentions.c.id).limit(limit)
             )]
 
-    def rekind_derived_actor(self, actor_id: int, kind: str) -> bool:
-        """Give an actor only guessed mentions made the kind their votes give now; False, and
-        nothing changed, when an analyst or a watchlist entry had a say in it."""
+    def place_mention_kinds(self, actor_ids: Iterable[int]) -> list[tuple[int, str, str, int]]:
+        """(actor_id, kind, label, count) of the state and place mentions of these state or place
+        actors, a guessed mention counted as the kind its votes gave it."""
+        kind = func.coalesce(mentions.c.voted_kind, mentions.c.kind)
+        rows: list[tuple[int, str, str, int]] = []
+        with self.reading() as conn:
+            for chunk in _chunks(sorted(set(actor_ids))):
+                rows.extend(tuple(r) for r in conn.execute(
+                    select(mentions.c.actor_id, kind, mentions.c.label, func.count())
+                    .join(actors, actors.c.id == mentions.c.actor_id)
+                    .where(mentions.c.actor_id.in_(chunk), actors.c.kind.in_(_PLACES), kind.in_(_PLACES))
+                    .group_by(mentions.c.actor_id, kind, mentions.c.label)
+                ))
+        return rows
+
+    def set_derived_kinds(self, kinds: dict[int, str]) -> int:
+        """Set the kinds of actors no analyst or watchlist entry settled; returns how many changed."""
+        changed = 0
         with self.transaction() as conn:
-            if conn.execute(select(actors.c.external_ids).where(actors.c.id == actor_id)).scalar() or \
-                    conn.execute(select(or_(
-                        exists().where(mentions.c.actor_id == actor_id, mentions.c.voted_kind.is_(None)),
-                        _worked_on(actor_id),
-                    ))).scalar():
-                return False
-            conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
-        return True
+            for actor_id, kind in sorted(kinds.items()):
+                row = conn.execute(select(actors.c.kind, actors.c.external_ids).where(actors.c.id == actor_id)).first()
+                if row is None or row.kind == kind or row.external_ids or conn.execute(select(_worked_on(actor_id))).scalar():
+                    continue
+                conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
+                changed += 1
+        return changed
 
     def fold_derived_actor(self, actor_id: int, into_id: int, with_mentions: bool = False) -> bool:
         """Fold an actor nobody has worked on and nothing names any more (or, `with_mentions`, whose
