@@ -129,3 +129,19 @@ def test_bench_crash_refuses_a_store_that_holds_documents(tmp_path):
     assert runner.invoke(app, ["ingest", str(EXAMPLES / "klf-statement.txt"), "--db", url, "--no-extract"]).exit_code == 0
     result = runner.invoke(app, ["bench", "crash", str(EXAMPLES), "--db", url])
     assert result.exit_code == 1 and "already holds documents" in str(result.exception)  # main() prints it as one line
+
+
+def test_bench_order_finds_one_graph_for_the_examples_in_any_batching():
+    result = runner.invoke(app, ["bench", "order", str(EXAMPLES), "--trials", "2", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    assert "graph independent of batching: yes" in result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("| 1 |") or line.startswith("| 2 |")]
+    assert len(rows) == 2 and all(line.endswith("| 0 | 0 |") for line in rows)
+
+
+def test_bench_order_reports_the_actor_groups_a_batching_changed():
+    from tiewatch.bench.order import OrderReport, Trial
+
+    report = OrderReport(3, 2, 1, [Trial(2, 3, 1, [(["koravalley"], "person")], [(["kora valley", "koravalley"], "place")])])
+    assert not report.independent
+    assert "| 1 | 2 | 3 | 1 | 1 | 1 |" in report.markdown() and "batched only: person koravalley" in report.markdown()

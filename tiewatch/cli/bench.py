@@ -1,6 +1,6 @@
-"""`tiewatch bench quality|speed|train|crash|fuzz`: extraction quality against gold sets, speed
-against bare parsing, the tie classifier refit, ingests killed at random moments, and a generated
-hostile corpus ingested."""
+"""`tiewatch bench quality|speed|train|crash|order|fuzz`: extraction quality against gold sets, speed
+against bare parsing, the tie classifier refit, ingests killed at random moments, the graph under
+other batchings of the same documents, and a generated hostile corpus ingested."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import typer
 
 from tiewatch.bench import crash as crash_bench
 from tiewatch.bench import fuzz as fuzz_bench
+from tiewatch.bench import order as order_bench
 from tiewatch.bench import quality as quality_bench
 from tiewatch.bench import speed as speed_bench
 from tiewatch.cli.app import app
@@ -84,6 +85,25 @@ def crash(
     report = crash_bench.crash(folder, kills, db, seed)
     typer.echo(report.markdown())
     if not report.restored:
+        raise typer.Exit(1)
+
+
+@bench_app.command()
+def order(
+    folder: Path = typer.Argument(Path("examples"), exists=True, file_okay=False, help="The documents to store (default: the bundled examples)."),
+    trials: int = typer.Option(4, "--trials", min=1, max=100, help="How many random orders and batchings to compare with one batch."),
+    seed: int = typer.Option(5, "--seed", help="Seed of the random orders and batch sizes."),
+) -> None:
+    """Store FOLDER's documents in one batch, then in random orders cut into random batches with a
+    graph rebuild after each: do the same actors (names and kind) and ties come out? Exit 1 when not."""
+    with err_console.status("order: reading and extracting") if err_console.is_terminal else _quiet() as status:
+        def progress(label: str) -> None:
+            if status is not None:
+                status.update(f"order: {label}")
+
+        report = order_bench.order(folder, trials, seed, progress)
+    typer.echo(report.markdown())
+    if not report.independent:
         raise typer.Exit(1)
 
 
