@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tiewatch.extract.nlp import normalise, paragraphs
+from tiewatch.extract.nlp import normalise, paragraphs, parse, readable
 
 
 def test_normalise_straightens_quotes_and_blanks_brackets_without_moving_offsets():
@@ -55,3 +55,15 @@ def test_a_speaker_named_paragraphs_earlier_is_pointed_at_where_he_is_named(run)
         before = text[m.start - 1] if m.start else " "
         after = text[m.end] if m.end < len(text) else " "
         assert not before.isalnum() and not after.isalnum(), (m.text, m.label, m.canonical)  # whole words only
+
+
+def test_runs_of_emoji_digits_or_symbols_are_not_parsed_but_keep_their_place():
+    assert readable("Hamas attacked ISIS near Rafah on Monday, 12 killed.")
+    assert readable("حماس هاجمت داعش")  # letters of any script
+    assert not readable("\U0001f600\U0001f525 7 \U0001f4a5" * 50) and not readable("1234 5678 -- %%% 90")
+    flood = "\U0001f600\U0001f525" * 3000
+    text = f"The Kivu Liberation Front seized Rubaya.\n\n{flood}\n\nThe army fought the Kivu Liberation Front."
+    parsed = next(parse([text]))
+    assert [len(doc) for _, doc in parsed][1:2] == [0]  # the flood: an empty parse at its offset
+    assert [text[offset:offset + len(doc.text)] for offset, doc in parsed if len(doc)] == [
+        "The Kivu Liberation Front seized Rubaya.", "The army fought the Kivu Liberation Front."]

@@ -225,16 +225,14 @@ def harmonise(paras: list[Paragraph]) -> None:
     form of a person's full name is that person; a name once seen as a doctrine is dropped."""
     concepts = {c for p in paras for c in p.concepts}
     groups = {m.text.lower() for p in paras for m in p.mentions if m.kind == "group"}
-    people = [m.text.lower() for p in paras for m in p.mentions if m.kind == "person" and " " in m.text]
+    surnames = _word_suffixes(m.text.lower() for p in paras for m in p.mentions if m.kind == "person" and " " in m.text)
     previous: list[ActorSpan] = []
     for p in paras:
         for m in p.mentions:
             lower = m.text.lower()
             if m.kind in ("place", "state", "person") and lower in groups and m.label != "abu-name":
                 m.kind = "group"
-            elif m.kind in ("group", "place") and m.label != "watchlist" and any(
-                full.endswith(" " + lower) for full in people
-            ):
+            elif m.kind in ("group", "place") and m.label != "watchlist" and lower in surnames:
                 m.kind = "person"
         p.mentions = [m for m in p.mentions if m.text.lower() not in concepts]
         p.context = previous
@@ -245,6 +243,12 @@ def harmonise(paras: list[Paragraph]) -> None:
     voice = _voice(paras)
     for p in paras:
         p.voice = voice
+
+
+def _word_suffixes(names) -> set[str]:
+    """Every ending of these names that starts after a space ("ag elkhair", "elkhair" of "moussa ag
+    elkhair"): a set, so a long document checks each mention once, not against every full name."""
+    return {name[i + 1:] for name in set(names) for i, char in enumerate(name) if char == " "}
 
 
 def _voice(paras: list[Paragraph]) -> ActorSpan | None:
