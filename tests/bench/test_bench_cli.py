@@ -136,12 +136,12 @@ def test_bench_order_finds_one_graph_for_the_examples_in_any_batching():
     assert result.exit_code == 0, result.output
     assert "graph independent of batching: yes" in result.output
     rows = [line for line in result.output.splitlines() if line.startswith("| 1 |") or line.startswith("| 2 |")]
-    assert len(rows) == 2 and all(line.endswith("| 0 | 0 |") for line in rows)
+    assert len(rows) == 2 and all(line.endswith("| 0 | 0 | yes |") for line in rows)
 
 
 def test_bench_order_reports_the_actor_groups_a_batching_changed():
     from tiewatch.bench.order import OrderReport, Trial
 
-    report = OrderReport(3, 2, 1, [Trial(2, 3, 1, [(["koravalley"], "person")], [(["kora valley", "koravalley"], "place")])])
+    report = OrderReport(3, 2, 1, [Trial(2, 3, 1, [(["koravalley"], "person")], [(["kora valley", "koravalley"], "place")], False)])
     assert not report.independent
-    assert "| 1 | 2 | 3 | 1 | 1 | 1 |" in report.markdown() and "batched only: person koravalley" in report.markdown()
+    assert "| 1 | 2 | 3 | 1 | 1 | 1 | no |" in report.markdown() and "batched only: person koravalley" in report.markdown()

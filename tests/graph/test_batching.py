@@ -5,6 +5,7 @@ are resolved again when new documents change it."""
 from __future__ import annotations
 
 import hashlib
+import importlib
 import random
 from importlib.resources import files
 
@@ -177,3 +178,48 @@ def test_a_state_or_place_is_what_most_of_its_mentions_say_not_its_first(db_url,
     at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[1, 2, 0]], found)
     assert build(db_url, [[0], [1], [2]], found) == at_once
     assert {kind for names, kind in at_once[2] if "kuwait" in names} == {"state"}
+
+
+def named(text: str, *names: tuple[str, str, str]) -> tuple[Document, list[Mention], list[Claim]]:
+    """A document with (name, kind, label) mentions: an upper-case label is the tagger's guess."""
+    doc, found, _ = simple(text, *((name, kind) for name, kind, _label in names))
+    for mention, (_name, _kind, label) in zip(found, names):
+        mention.label = label
+    return doc, found, []
+
+
+GUESSED_GROUP = named("Fighters of Kora Valley crossed at night.", ("Kora Valley", "group", "ORG"))
+RULED_PLACE = named("The army shelled Kora Valley on Monday.", ("Kora Valley", "place", "ruler"))
+
+
+def test_a_rebuild_killed_before_its_last_step_has_it_done_by_the_next(store, monkeypatch, tmp_path):
+    rebuild = importlib.import_module("tiewatch.graph.refresh")
+
+    at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[0, 1]], [GUESSED_GROUP, RULED_PLACE])
+    store.add_document(*GUESSED_GROUP)
+    refresh(store)
+    store.add_document(*RULED_PLACE)
+    real = rebuild.finish_pending
+    monkeypatch.setattr(rebuild, "finish_pending", lambda *a: (_ for _ in ()).throw(RuntimeError("killed")))
+    with pytest.raises(RuntimeError):
+        refresh(store)
+    monkeypatch.setattr(rebuild, "finish_pending", real)
+    assert catch_up(store) is not None
+    assert graph_shape(store.engine.url.render_as_string(hide_password=False)) == at_once
+
+
+def test_a_fold_across_kinds_leaves_no_way_in_for_later_names_of_the_old_kind(db_url, tmp_path):
+    ruled_group = named("Kora Valley and Kora Valley fighters met.", ("Kora Valley", "group", "ruler"))
+    ruled_group[1].append(Mention("Kora Valley", 16, 27, "group", label="ruler"))
+    found = [GUESSED_GROUP, RULED_PLACE, ruled_group]
+    at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[0, 1, 2]], found)
+    assert build(db_url, [[0], [1], [2]], found) == at_once
+
+
+def test_an_actor_made_of_guesses_takes_the_kind_its_guesses_vote_for(db_url, tmp_path):
+    two_places = named("Kora Valley and again Kora Valley were shelled.", ("Kora Valley", "place", "LOC"))
+    two_places[1].append(Mention("Kora Valley", 22, 33, "place", label="LOC"))
+    found = [GUESSED_GROUP, two_places]
+    at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [[0, 1]], found)
+    assert build(db_url, [[0], [1]], found) == at_once
+    assert {kind for _names, kind in at_once[2]} == {"place"}

@@ -28,10 +28,7 @@ class Trial:
     ties: int
     only_batched: list[tuple[list[str], str]]
     only_at_once: list[tuple[list[str], str]]
-
-    @property
-    def same(self) -> bool:
-        return not self.only_batched and not self.only_at_once
+    same: bool  # documents, actors, their names and kinds, and ties with their counts all equal
 
 
 @dataclass
@@ -48,11 +45,12 @@ class OrderReport:
     def markdown(self) -> str:
         lines = [
             f"{self.documents} documents; in one batch: {self.actors} actors, {self.ties} ties", "",
-            "| trial | batches | actors | ties | actor groups only here | only in one batch |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| trial | batches | actors | ties | actor groups only here | only in one batch | same graph |",
+            "|---:|---:|---:|---:|---:|---:|---|",
         ]
         for n, t in enumerate(self.trials, 1):
-            lines.append(f"| {n} | {t.batches} | {t.actors} | {t.ties} | {len(t.only_batched)} | {len(t.only_at_once)} |")
+            lines.append(f"| {n} | {t.batches} | {t.actors} | {t.ties} | {len(t.only_batched)} | {len(t.only_at_once)} "
+                         f"| {'yes' if t.same else 'no'} |")
         for n, t in enumerate(self.trials, 1):
             for names, kind in t.only_batched[:10]:
                 lines.append(f"- trial {n}, batched only: {kind} {' / '.join(names[:6])}")
@@ -66,6 +64,7 @@ def extracted(folder: Path) -> list[tuple]:
     """Every document of FOLDER with its mentions and claims, as ingest would store them."""
     from tiewatch.extract import get_extractor
     from tiewatch.ingest import Budget, Fetcher, expand
+    from tiewatch.ingest.fingerprint import mark_extraction_end
     from tiewatch.ingest.sandbox import read_within
 
     budget = Budget()
@@ -76,6 +75,7 @@ def extracted(folder: Path) -> list[tuple]:
         for doc in read_within(item, budget, fetcher, 1):
             if doc.sha256 not in seen:
                 seen.add(doc.sha256)
+                mark_extraction_end(doc, budget)
                 docs.append(doc)
     return list(get_extractor().extract(docs))
 
@@ -113,7 +113,8 @@ def order(folder: Path, trials: int = 4, seed: int = 5, progress: Callable[[str]
         for n in range(trials):
             batches = random_batches(len(found), rng)
             shape = build(f"sqlite:///{Path(scratch) / f'trial-{n}.db'}", found, batches)
-            report.trials.append(Trial(len(batches), shape[1], len(shape[3]), _groups(shape, reference), _groups(reference, shape)))
+            report.trials.append(Trial(len(batches), shape[1], len(shape[3]), _groups(shape, reference),
+                                       _groups(reference, shape), shape == reference))
             if progress:
                 progress(f"trial {n + 1} of {trials}: {len(batches)} batches")
     return report

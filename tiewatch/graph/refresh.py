@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 from tiewatch.graph.channels import edges_of, pending_names
 from tiewatch.graph.duplicates import Clusters
 from tiewatch.graph.ties import aggregate
-from tiewatch.resolve.kinds import KindVotes, backfill, revote, settle_place_kinds
+from tiewatch.resolve.kinds import KindVotes, backfill, finish_pending
 from tiewatch.resolve.registry import ActorRegistry
 from tiewatch.resolve.watchlist import Watchlist
 
@@ -56,7 +56,7 @@ class RefreshReport:
 def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None = None) -> None:
     backfill(store)
     documents = store.unresolved_documents()
-    if not documents:
+    if not documents and store.pending_graph_work() == ([], []):
         return
     registry = ActorRegistry(store, watchlist)
     registry.votes = KindVotes(store, documents)
@@ -64,8 +64,8 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
         with store.unit():  # the document's mentions with the actors they create, or nothing
             assigned = registry.resolve_document(doc)
             report.mentions_resolved += store.assign_mentions(assigned)
-            settle_place_kinds(store, {a.actor_id for a in assigned})
-    report.mentions_revoted, report.actors_folded = revote(store, registry, registry.votes)
+            store.note_graph_work({a.name_key for a in assigned if a.vote_weight}, {a.actor_id for a in assigned})
+    report.mentions_revoted, report.actors_folded = finish_pending(store, registry)
     report.actors_created = registry.created
 
 

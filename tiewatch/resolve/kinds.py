@@ -51,6 +51,16 @@ def winner(counts: dict[str, int]) -> str | None:
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
+def name_key(name: str) -> str:
+    """The key a mention's vote is stored and looked up under (the store keeps 300 characters)."""
+    return normalise(name)[:300]
+
+
+def taken_as(voted: str | None, guessed: str) -> str:
+    """The kind a mention guessed as `guessed` is taken to be (a guess never makes a group a person)."""
+    return guessed if voted in (None, "person") else voted
+
+
 class KindVotes:
     """The store's votes for the names of a batch of unresolved documents, the batch counted in."""
 
@@ -59,56 +69,86 @@ class KindVotes:
         for doc in documents:
             for m in doc.mentions:
                 name = mention_name(m)
-                if is_reference(name) or not (key := normalise(name)):
+                if is_reference(name) or not (key := name_key(name)):
                     continue
                 batch.setdefault(key, Counter())[m.kind] += vote_weight(name, m.label)
         self.counts: dict[str, Counter] = {key: Counter(kinds) for key, kinds in store.kind_votes(batch).items()}
         for key, kinds in batch.items():
             self.counts.setdefault(key, Counter()).update({k: w for k, w in kinds.items() if w})
-        self.keys = frozenset(batch)
 
     def kind(self, key: str, guessed: str) -> str:
-        """The kind a mention guessed as `guessed` is taken to be (a guess never makes a group a person)."""
-        voted = winner(self.counts.get(key, {}))
-        return guessed if voted in (None, "person") else voted
+        return taken_as(winner(self.counts.get(key, {})), guessed)
 
 
 def assignment(mention, actor_id: int, voted_kind: str | None = None) -> Assignment:
     name = mention_name(mention)
-    return Assignment(mention.id, actor_id, normalise(name), vote_weight(name, mention.label), voted_kind)
+    return Assignment(mention.id, actor_id, name_key(name), vote_weight(name, mention.label), voted_kind)
 
 
-def revote(store, registry, votes: KindVotes) -> tuple[int, int]:
-    """Resolve again the stored guesses of this batch's names whose winning kind has changed, and
-    fold each actor they leave empty into the one they went to. Returns (mentions moved, actors folded)."""
+def finish_pending(store, registry) -> tuple[int, int]:
+    """The rebuild's last step, in one transaction: the names whose votes grew since the last one
+    have their older guesses resolved again (`revote`), and the actors that gained or lost mentions
+    get the kind those mentions give (`settle_kinds`). What to do is recorded in each document's
+    transaction, so a rebuild killed before this step has it done by the next one.
+    Returns (mentions moved, actors folded)."""
+    keys, actor_ids = store.pending_graph_work()
+    if not keys and not actor_ids:
+        return 0, 0
+    with store.unit():
+        moved, went, folded = revote(store, registry, keys)
+        settle_kinds(store, registry, set(actor_ids) | set(went) | {a.actor_id for a in moved})
+        store.clear_graph_work()
+    return len(moved), folded
+
+
+def revote(store, registry, keys: Iterable[str]) -> tuple[list[Assignment], dict[int, set[int]], int]:
+    """Resolve again the stored guesses of these names whose winning kind (over the whole store)
+    is not the one they were resolved under; fold each actor they leave empty into the one they
+    went to. Returns (the moves, where each old actor's mentions went, actors folded)."""
+    winners = {key: winner(kinds) for key, kinds in store.kind_votes(keys).items()}
     moved: list[Assignment] = []
     went: dict[int, set[int]] = {}
-    for m in store.voted_mentions(votes.keys):
-        kind = votes.kind(m.name_key, m.kind)
+    for m in store.voted_mentions(winners):
+        kind = taken_as(winners.get(m.name_key), m.kind)
         if kind == m.voted_kind:
             continue
         actor_id = registry.resolve(mention_name(m), kind, m.date, loose=True)
         moved.append(Assignment(m.id, actor_id, m.name_key, m.vote_weight, kind))
         went.setdefault(m.actor_id, set()).add(actor_id)
-    if not moved:
-        return 0, 0
-    with store.unit():
-        store.assign_mentions(moved)
-        settle_place_kinds(store, {a.actor_id for a in moved} | set(went))
-        folded = sum(store.fold_derived_actor(old, new.pop()) for old, new in went.items() if len(new) == 1)
-    return len(moved), folded
+    store.assign_mentions(moved)
+    folded = 0
+    for old, new in went.items():
+        if len(new) == 1 and (names := store.fold_derived_actor(old, into := next(iter(new)))) is not None:
+            registry.folded(old, into, names)
+            folded += 1
+    return moved, went, folded
 
 
-def settle_place_kinds(store, actor_ids: Iterable[int]) -> int:
-    """A state or a place (one actor either way) is what its mentions say most ("Kuwait" named by
-    the ruler as a state, guessed a place by the tagger), not what its first mention said; a ruled
-    mention counts ten guesses, a guess counts as the kind its name's votes gave it. Only actors no
-    analyst or watchlist entry settled. Returns how many changed."""
+def settle_kinds(store, registry, actor_ids: Iterable[int]) -> int:
+    """An actor no analyst or watchlist entry settled is the kind its mentions give most, not the
+    kind its first mention gave: a ruled mention counts ten guesses, a guess counts as the kind its
+    name's votes gave it. With a ruled mention among them only a state or a place may swap
+    ("Kuwait" ruled a state, guessed a place); an actor made of guesses alone may take any kind its
+    guesses vote for, except that guesses never make a group a person. Returns how many changed."""
     counts: dict[int, Counter] = {}
-    for actor_id, kind, label, n in store.place_mention_kinds(actor_ids):
-        counts.setdefault(actor_id, Counter())[kind] += n * (1 if is_guessed_kind(label) else RULED_WEIGHT)
-    settled = {actor_id: winner(dict(kinds)) for actor_id, kinds in counts.items()}
-    return store.set_derived_kinds({a: k for a, k in settled.items() if k})
+    ruled: set[int] = set()
+    for actor_id, kind, label, n in store.mention_kinds(actor_ids):
+        guessed = is_guessed_kind(label)
+        counts.setdefault(actor_id, Counter())[kind] += n * (1 if guessed else RULED_WEIGHT)
+        if not guessed:
+            ruled.add(actor_id)
+    settled: dict[int, str] = {}
+    for actor_id, kinds in counts.items():
+        current = registry.kind.get(actor_id)
+        if actor_id in ruled:
+            kinds = Counter({k: w for k, w in kinds.items() if current and family(k) == family(current)})
+        best = winner(dict(kinds))
+        if best and current and best != current and not (best == "person" and current != "person"):
+            settled[actor_id] = best
+    changed = store.set_derived_kinds(settled)
+    for actor_id, kind in changed.items():
+        registry.rekind(actor_id, kind, store.alias_norms(actor_id))
+    return len(changed)
 
 
 def backfill(store) -> int:
@@ -116,7 +156,7 @@ def backfill(store) -> int:
     done = 0
     while rows := store.unkeyed_mentions():
         done += store.assign_mentions(
-            Assignment(mid, actor_id, normalise(name) or "", vote_weight(name, label))
+            Assignment(mid, actor_id, name_key(name), vote_weight(name, label))
             for mid, actor_id, text, canonical, _kind, label in rows
             for name in [split_acronym(canonical or text)[0]]
         )

@@ -232,10 +232,36 @@ class ActorRegistry:
     def _absorb(self, bare: int, actor_id: int, key: str) -> bool:
         """An actor only ever called by an acronym ("AQAP", met before any document spelled it out)
         joins the name a document now defines it as, whichever of the two was stored first."""
-        if bare == actor_id or self.primary.get(bare) != key or not self.store.fold_derived_actor(bare, actor_id, True):
+        if bare == actor_id or self.primary.get(bare) != key:
             return False
-        self.merged_into[bare] = actor_id
+        names = self.store.fold_derived_actor(bare, actor_id, True)
+        if names is None:
+            return False
+        self.folded(bare, actor_id, names)
         return True
+
+    # --- keeping the index in step with automatic folds and kind changes ------------------
+    def folded(self, old: int, into: int, norms: list[str]) -> None:
+        """`old` now points to `into`, which holds its names: lookups of them reach `into` only."""
+        self.merged_into[old] = into
+        self._forget(old, norms)
+        for norm in norms:
+            self._remember(into, norm)
+
+    def rekind(self, actor_id: int, kind: str, norms: list[str]) -> None:
+        """The actor's kind changed (its mentions' votes): its names are looked up under the new kind."""
+        self._forget(actor_id, norms)
+        self.kind[actor_id] = kind
+        for norm in norms:
+            self._remember(actor_id, norm)
+
+    def _forget(self, actor_id: int, norms: list[str]) -> None:
+        fam = family(self.kind[actor_id])
+        for norm in norms:
+            hits = self.index.get((fam, norm), [])
+            if actor_id in hits:
+                hits.remove(actor_id)
+            self.by_key.get(norm, set()).discard(actor_id)
 
     def _resolve_part(self, doc, mention, described: Described) -> int:
         parent_id = self.resolve(described.parent, "group", doc.date)

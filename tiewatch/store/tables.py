@@ -203,6 +203,17 @@ web_sessions = Table(
     Column("expires_at", String(32), nullable=False),  # absolute end, whatever the activity
 )
 
+# What a graph rebuild still has to do after its documents are resolved (resolve/kinds.py
+# finish_pending): names whose votes grew, actors whose mentions changed. Emptied when done.
+graph_work = Table(
+    "graph_work",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("what", String(10), nullable=False),  # name | actor
+    Column("value", String(300), nullable=False),
+    UniqueConstraint("what", "value", name="uq_graph_work"),
+)
+
 review_log = Table(
     "review_log",
     metadata,

@@ -9,10 +9,9 @@ from typing import Iterable, NamedTuple
 
 from sqlalchemy import bindparam, exists, func, or_, select
 
-from tiewatch.store.tables import actors, aliases, documents, merge_log, mentions, review_log
+from tiewatch.store.tables import actors, aliases, documents, graph_work, merge_log, mentions, review_log
 
 _CHUNK = 500
-_PLACES = ("place", "state")
 
 
 class Assignment(NamedTuple):
@@ -108,42 +107,45 @@ class VotesMixin:
                 .order_by(mentions.c.id).limit(limit)
             )]
 
-    def place_mention_kinds(self, actor_ids: Iterable[int]) -> list[tuple[int, str, str, int]]:
-        """(actor_id, kind, label, count) of the state and place mentions of these state or place
-        actors, a guessed mention counted as the kind its votes gave it."""
+    def mention_kinds(self, actor_ids: Iterable[int]) -> list[tuple[int, str, str, int]]:
+        """(actor_id, kind, label, count) over the mentions of these actors, a guessed mention
+        counted as the kind its votes gave it."""
         kind = func.coalesce(mentions.c.voted_kind, mentions.c.kind)
         rows: list[tuple[int, str, str, int]] = []
         with self.reading() as conn:
             for chunk in _chunks(sorted(set(actor_ids))):
                 rows.extend(tuple(r) for r in conn.execute(
                     select(mentions.c.actor_id, kind, mentions.c.label, func.count())
-                    .join(actors, actors.c.id == mentions.c.actor_id)
-                    .where(mentions.c.actor_id.in_(chunk), actors.c.kind.in_(_PLACES), kind.in_(_PLACES))
-                    .group_by(mentions.c.actor_id, kind, mentions.c.label)
+                    .where(mentions.c.actor_id.in_(chunk)).group_by(mentions.c.actor_id, kind, mentions.c.label)
                 ))
         return rows
 
-    def set_derived_kinds(self, kinds: dict[int, str]) -> int:
-        """Set the kinds of actors no analyst or watchlist entry settled; returns how many changed."""
-        changed = 0
+    def alias_norms(self, actor_id: int) -> list[str]:
+        with self.reading() as conn:
+            return list(conn.scalars(select(aliases.c.norm).where(aliases.c.actor_id == actor_id).order_by(aliases.c.id)))
+
+    def set_derived_kinds(self, kinds: dict[int, str]) -> dict[int, str]:
+        """Set the kinds of actors no analyst or watchlist entry settled; returns those changed."""
+        changed: dict[int, str] = {}
         with self.transaction() as conn:
             for actor_id, kind in sorted(kinds.items()):
                 row = conn.execute(select(actors.c.kind, actors.c.external_ids).where(actors.c.id == actor_id)).first()
                 if row is None or row.kind == kind or row.external_ids or conn.execute(select(_worked_on(actor_id))).scalar():
                     continue
                 conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
-                changed += 1
+                changed[actor_id] = kind
         return changed
 
-    def fold_derived_actor(self, actor_id: int, into_id: int, with_mentions: bool = False) -> bool:
+    def fold_derived_actor(self, actor_id: int, into_id: int, with_mentions: bool = False) -> list[str] | None:
         """Fold an actor nobody has worked on and nothing names any more (or, `with_mentions`, whose
-        mentions move along) into `into_id`: its names become the other's aliases and it points
-        there (old links keep working). False, and nothing changed, when an analyst touched it, a
-        watchlist entry made it, or something else still uses it."""
+        mentions move along) into `into_id`: its names move to the other (a name it shares is
+        dropped) and it points there, so old links keep working but no lookup reaches it. Returns
+        the matching keys of the names moved; None, and nothing changed, when an analyst touched
+        it, a watchlist entry made it, or something else still uses it."""
         with self.transaction() as conn:
             row = conn.execute(select(actors.c.external_ids, actors.c.merged_into).where(actors.c.id == actor_id)).first()
             if row is None or row.external_ids or row.merged_into is not None or actor_id == into_id:
-                return False
+                return None
             used = conn.execute(select(or_(
                 exists().where(mentions.c.actor_id == actor_id, not with_mentions),
                 exists().where(actors.c.parent_id == actor_id),
@@ -151,16 +153,34 @@ class VotesMixin:
                 _worked_on(actor_id),
             ))).scalar()
             if used:
-                return False
+                return None
             known = set(conn.scalars(select(aliases.c.norm).where(aliases.c.actor_id == into_id)))
-            for alias, norm, origin in conn.execute(
-                select(aliases.c.alias, aliases.c.norm, aliases.c.origin).where(aliases.c.actor_id == actor_id)
-                .order_by(aliases.c.id)
-            ).all():
-                if norm not in known:
-                    known.add(norm)
-                    conn.execute(aliases.insert().values(actor_id=into_id, alias=alias, norm=norm, origin=origin))
+            names = list(conn.scalars(select(aliases.c.norm).where(aliases.c.actor_id == actor_id).order_by(aliases.c.id)))
+            conn.execute(aliases.delete().where(aliases.c.actor_id == actor_id, aliases.c.norm.in_(known or [""])))
+            conn.execute(aliases.update().where(aliases.c.actor_id == actor_id).values(actor_id=into_id))
             if with_mentions:
                 conn.execute(mentions.update().where(mentions.c.actor_id == actor_id).values(actor_id=into_id))
             conn.execute(actors.update().where(actors.c.id == actor_id).values(merged_into=into_id))
-        return True
+        return names
+
+    # --- what the rebuild still has to do, kept so a killed one is finished by the next -----
+    def note_graph_work(self, keys: Iterable[str], actor_ids: Iterable[int]) -> None:
+        """Record names whose votes grew and actors whose mentions changed (in the caller's unit)."""
+        wanted = {("name", k) for k in keys if k} | {("actor", str(a)) for a in actor_ids}
+        if not wanted:
+            return
+        with self.transaction() as conn:
+            have = {(r.what, r.value) for r in conn.execute(select(graph_work.c.what, graph_work.c.value))}
+            rows = [{"what": what, "value": value} for what, value in sorted(wanted - have)]
+            if rows:
+                conn.execute(graph_work.insert(), rows)
+
+    def pending_graph_work(self) -> tuple[list[str], list[int]]:
+        """(names, actor ids) recorded by `note_graph_work` and not yet cleared."""
+        with self.reading() as conn:
+            rows = conn.execute(select(graph_work.c.what, graph_work.c.value).order_by(graph_work.c.id)).all()
+        return [r.value for r in rows if r.what == "name"], [int(r.value) for r in rows if r.what == "actor"]
+
+    def clear_graph_work(self) -> None:
+        with self.transaction() as conn:
+            conn.execute(graph_work.delete())
