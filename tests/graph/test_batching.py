@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 
 from tiewatch.bench.crash import graph_shape
+from tiewatch.bench.order import build as stored_in_batches, random_batches
 from tiewatch.graph import catch_up, refresh
 from tiewatch.model import Claim, Document, Mention, Source
 from tiewatch.resolve import normalise, set_kind
@@ -47,14 +48,7 @@ def document(text: str, name: str, label: str) -> tuple[Document, list[Mention],
 
 
 def build(url: str, batches: list[list[int]], found=None) -> tuple:
-    found = found or [document(*said) for said in SAID]
-    store = Store(url)
-    for batch in batches:
-        for index in batch:
-            store.add_document(*found[index])
-        refresh(store)
-    store.close()
-    return graph_shape(url)
+    return stored_in_batches(url, found or [document(*said) for said in SAID], batches)
 
 
 @pytest.mark.parametrize("batches", [
@@ -130,22 +124,15 @@ def test_a_store_resolved_before_votes_were_kept_gets_them_at_its_next_command(d
 def examples_extracted():
     """The bundled examples read and extracted once, as ingest stores them."""
     from tests.batch.conftest import EXAMPLES
-    from tiewatch.extract import get_extractor
-    from tiewatch.ingest import Budget, Fetcher, expand
-    from tiewatch.ingest.sandbox import read_within
+    from tiewatch.bench.order import extracted
 
-    fetcher = Fetcher(max_bytes=Budget().max_bytes)
-    docs = [doc for item in expand([str(EXAMPLES)]) for doc in read_within(item, Budget(), fetcher, 1)]
-    return list(get_extractor().extract(docs))
+    return extracted(EXAMPLES)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_examples_give_one_graph_in_any_order_and_batching(tmp_path, examples_extracted, seed):
     total = len(examples_extracted)
-    rng = random.Random(seed)
-    order = rng.sample(range(total), total)
-    cuts = sorted(rng.sample(range(1, total), rng.randint(1, total - 1)))
-    batches = [order[a:b] for a, b in zip([0, *cuts], [*cuts, total])]
+    batches = random_batches(total, random.Random(seed))
     at_once = build(f"sqlite:///{tmp_path / 'once.db'}", [list(range(total))], examples_extracted)
     assert build(f"sqlite:///{tmp_path / 'batched.db'}", batches, examples_extracted) == at_once
 
