@@ -127,13 +127,15 @@ def revote(store, registry, keys: Iterable[str]) -> tuple[list[Assignment], dict
 def settle_kinds(store, registry, actor_ids: Iterable[int]) -> int:
     """An actor no analyst or watchlist entry settled is the kind its mentions give most, not the
     kind its first mention gave: a ruled mention counts ten guesses, a guess counts as the kind its
-    name's votes gave it. With a ruled mention among them only a state or a place may swap
+    name's votes gave it (a guess resolved by a short form or an acronym does not count). With a ruled mention among them only a state or a place may swap
     ("Kuwait" ruled a state, guessed a place); an actor made of guesses alone may take any kind its
     guesses vote for, except that guesses never make a group a person. Returns how many changed."""
     counts: dict[int, Counter] = {}
     ruled: set[int] = set()
-    for actor_id, kind, label, n in store.mention_kinds(actor_ids):
+    for actor_id, kind, label, voted, n in store.mention_kinds(actor_ids):
         guessed = is_guessed_kind(label)
+        if guessed and not voted:
+            continue  # a guess that reached its actor another way (a short form, an acronym) says nothing
         counts.setdefault(actor_id, Counter())[kind] += n * (1 if guessed else RULED_WEIGHT)
         if not guessed:
             ruled.add(actor_id)

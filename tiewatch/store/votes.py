@@ -107,16 +107,17 @@ class VotesMixin:
                 .order_by(mentions.c.id).limit(limit)
             )]
 
-    def mention_kinds(self, actor_ids: Iterable[int]) -> list[tuple[int, str, str, int]]:
-        """(actor_id, kind, label, count) over the mentions of these actors, a guessed mention
-        counted as the kind its votes gave it."""
+    def mention_kinds(self, actor_ids: Iterable[int]) -> list[tuple[int, str, str, bool, int]]:
+        """(actor_id, kind, label, voted, count) over the mentions of these actors; `voted`: a
+        guess settled by its name's votes, counted as the kind they gave it."""
         kind = func.coalesce(mentions.c.voted_kind, mentions.c.kind)
-        rows: list[tuple[int, str, str, int]] = []
+        voted = mentions.c.voted_kind.is_not(None)
+        rows: list[tuple[int, str, str, bool, int]] = []
         with self.reading() as conn:
             for chunk in _chunks(sorted(set(actor_ids))):
-                rows.extend(tuple(r) for r in conn.execute(
-                    select(mentions.c.actor_id, kind, mentions.c.label, func.count())
-                    .where(mentions.c.actor_id.in_(chunk)).group_by(mentions.c.actor_id, kind, mentions.c.label)
+                rows.extend((r[0], r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(
+                    select(mentions.c.actor_id, kind, mentions.c.label, voted, func.count())
+                    .where(mentions.c.actor_id.in_(chunk)).group_by(mentions.c.actor_id, kind, mentions.c.label, voted)
                 ))
         return rows
 
