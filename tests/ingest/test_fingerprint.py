@@ -30,3 +30,19 @@ def test_language_of_a_sentence(text, code):
 
 def test_no_language_for_text_without_words():
     assert detect_language("2024-03-14 12:00 +33 1 23 45") is None
+
+
+def test_an_export_of_mixed_messages_gets_each_message_its_own_language(tmp_path):
+    import json
+
+    from tiewatch.ingest import Item, read_item
+
+    texts = ["The brigade denied receiving weapons.", "نفت الكتيبة تلقي أسلحة من المهربين", "2024-03-14 12:00",
+             "La brigade a nié avoir reçu des armes."] * 300  # more than one detection batch
+    messages = [{"id": n, "type": "message", "date": "2024-03-14T12:00:00", "text": f"{text} {n}"}
+                for n, text in enumerate(texts)]
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"name": "Mixed", "type": "public_channel", "id": 5, "messages": messages}))
+    docs = read_item(Item(str(path), True))
+    assert [doc.language for doc in docs] == [detect_language(f"{text} {n}") for n, text in enumerate(texts)]
+    assert [doc.language for doc in docs[:4]] == ["en", "ar", None, "fr"]

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from tiewatch.ingest.budget import Budget
-from tiewatch.ingest.language import detect_language
+from tiewatch.ingest.language import detect_language, detect_languages
 from tiewatch.model import EXTRACTED_CHARS, Document, IngestError
 from tiewatch.store.documents import clean_text as storable  # the store's own rule, applied to the text early
 
@@ -93,13 +93,15 @@ def mark_extraction_end(doc: Document, budget: Budget) -> str | None:
     return f"{reason}, of {len(doc.text):,}"
 
 
-def finish(doc: Document, max_paragraph: int = MAX_PARAGRAPH) -> Document:
-    """Tidy the text, set sha256 and language; a document with no words is an IngestError."""
+def finish(doc: Document, max_paragraph: int = MAX_PARAGRAPH, detect: bool = True) -> Document:
+    """Tidy the text, set sha256 and language (unless `detect` is False: `with_languages` then sets
+    it for many documents at once); a document with no words is an IngestError."""
     doc.text = tidy(doc.text, max_paragraph)
     if not any(ch.isalnum() for ch in doc.text):
         raise IngestError(f"{doc.origin}: no text in it")
     doc.sha256 = fingerprint(doc.text, _place(doc))
-    doc.language = doc.language or detect_language(doc.text)
+    if detect:
+        doc.language = doc.language or detect_language(doc.text)
     for key in ("title", "author", "published"):
         value = getattr(doc, key)
         if value is not None:
@@ -109,3 +111,11 @@ def finish(doc: Document, max_paragraph: int = MAX_PARAGRAPH) -> Document:
         doc.source.name = normalise(storable(doc.source.name))
         doc.source.url = storable(doc.source.url) if doc.source.url else None
     return doc
+
+
+def with_languages(docs: list[Document]) -> list[Document]:
+    """The documents, each without a language given one (detected for all of them at once)."""
+    unknown = [doc for doc in docs if not doc.language]
+    for doc, code in zip(unknown, detect_languages([doc.text for doc in unknown])):
+        doc.language = code
+    return docs

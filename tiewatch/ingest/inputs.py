@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Iterator
 
 from tiewatch.ingest.budget import Budget
-from tiewatch.ingest.fingerprint import finish
+from tiewatch.ingest.fingerprint import finish, with_languages
 from tiewatch.ingest.reader import Blob, choose_reader
 from tiewatch.ingest.url import Fetcher, human_size, is_url
 from tiewatch.model import Document, IngestError
 
 DEFAULT_MAX_BYTES = Budget.max_bytes
+LANGUAGE_BATCH = 500  # documents whose languages are detected together (on every core)
 
 
 @dataclass(frozen=True)
@@ -163,17 +164,20 @@ def documents_of(blob: Blob) -> Iterator[Document]:
     file can never stop a folder run with a traceback.
     """
     chosen = choose_reader(blob)
-    budget, produced, first_error = blob.budget, 0, None
+    budget, produced, first_error, pending = blob.budget, 0, None, []
     try:
         for count, doc in enumerate(chosen.read(blob), 1):
             budget.check(blob.origin, "max_items", count)
             try:
-                finished = finish(doc, budget.max_paragraph)
+                pending.append(finish(doc, budget.max_paragraph, detect=False))
             except IngestError as exc:
                 first_error = first_error or exc
                 continue
             produced += 1
-            yield finished
+            if len(pending) == LANGUAGE_BATCH:
+                yield from with_languages(pending)
+                pending = []
+        yield from with_languages(pending)
     except (IngestError, MemoryError):
         raise
     except Exception as exc:  # a library tripping over malformed content
