@@ -3,19 +3,26 @@
 Each new document gets a MinHash signature over word shingles (datasketch, 128 permutations,
 3-word shingles of the folded text); a document whose estimated Jaccard similarity with an
 already clustered one reaches `THRESHOLD` joins that document's cluster, otherwise it starts its
-own (cluster id = its own id). Signatures are stored, so only new documents are hashed.
+own (cluster id = its own id). Candidates come from the band index kept in the store
+(tiewatch.store.clusters): the documents sharing most bands with the new one, at most
+`MAX_CANDIDATES`, are compared on the whole signature. Signatures and bands are stored, so only
+new documents are hashed, and clustering one costs the same in a store of ten documents or of a
+million.
 """
 
 from __future__ import annotations
 
+import operator
 import re
+from typing import Iterator
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
-NUM_PERM = 128
+from tiewatch.store.clusters import NUM_PERM, band_keys, signature_values
+
 SHINGLE = 3
 THRESHOLD = 0.7
-CANDIDATE_THRESHOLD = 0.5  # LSH recall margin: candidates are then checked against THRESHOLD
+MAX_CANDIDATES = 64  # a document repeated more often than this is still found: its copies share most bands
 SCHEME = "affine32"
 _WORD_RE = re.compile(r"\w+")
 
@@ -28,29 +35,41 @@ def signature(text: str) -> MinHash:
     return sketch
 
 
+def similarity(a: list[int], b: list[int]) -> float:
+    """The Jaccard similarity two signatures estimate (datasketch's MinHash.jaccard)."""
+    return sum(map(operator.eq, a, b)) / NUM_PERM
+
+
 class Clusters:
-    """The clusters known so far, searchable by signature."""
+    """Assigns documents to clusters: against those clustered in the store (by its band index)
+    and those assigned through this object, which the caller stores together afterwards."""
 
-    def __init__(self, known: list[tuple[int, int, list[int]]]):
-        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-        self.sketches: dict[int, MinHash] = {}
-        self.cluster: dict[int, int] = {}
-        for doc_id, cluster_id, values in known:
-            if len(values) == NUM_PERM:
-                self._add(doc_id, cluster_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME))
-
-    def _add(self, doc_id: int, cluster_id: int, sketch: MinHash) -> None:
-        self.lsh.insert(str(doc_id), sketch)
-        self.sketches[doc_id] = sketch
-        self.cluster[doc_id] = cluster_id
+    def __init__(self, store):
+        self.store = store
+        self.held: dict[int, tuple[int, list[int]]] = {}  # document id -> (cluster id, signature)
+        self.held_bands: dict[int, list[int]] = {}  # band key -> ids in `held`
 
     def assign(self, doc_id: int, text: str) -> tuple[int, list[int]]:
-        """The cluster a new document joins and its signature values (to store)."""
-        sketch = signature(text)
-        matches = [
-            int(key) for key in self.lsh.query(sketch)
-            if self.sketches[int(key)].jaccard(sketch) >= THRESHOLD
-        ]
-        cluster_id = min((self.cluster[m] for m in matches), default=doc_id)
-        self._add(doc_id, cluster_id, sketch)
-        return cluster_id, [int(v) for v in sketch.hashvalues]
+        """The cluster a new document joins and its signature values (to store): the smallest
+        cluster id among the candidates similar enough, so candidates are compared in that order
+        and the first that matches decides."""
+        values = [int(v) for v in signature(text).hashvalues]
+        keys = band_keys(values)
+        found = {d: (cluster, shared) for d, cluster, shared in self.store.band_candidates(keys, MAX_CANDIDATES)}
+        for d in (d for key in keys for d in self.held_bands.get(key, ())):
+            found[d] = (self.held[d][0], found.get(d, (0, 0))[1] + 1)
+        ranked = sorted(found, key=lambda d: (-found[d][1], d))[:MAX_CANDIDATES]
+        cluster_id = next((found[d][0] for d in self._similar(sorted(ranked, key=lambda d: (found[d][0], d)), values)),
+                          doc_id)
+        self.held[doc_id] = (cluster_id, values)
+        for key in keys:
+            self.held_bands.setdefault(key, []).append(doc_id)
+        return cluster_id, values
+
+    def _similar(self, candidates: list[int], values: list[int]) -> Iterator[int]:
+        """The candidates whose signatures reach THRESHOLD, in order."""
+        stored = self.store.signatures(d for d in candidates if d not in self.held)
+        for d in candidates:
+            other = self.held[d][1] if d in self.held else signature_values(stored.get(d))
+            if similarity(other, values) >= THRESHOLD:
+                yield d

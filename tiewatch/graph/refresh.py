@@ -28,6 +28,8 @@ from tiewatch.resolve.kinds import KindVotes, backfill, finish_pending
 from tiewatch.resolve.registry import ActorRegistry
 from tiewatch.resolve.watchlist import Watchlist
 
+CLUSTER_BATCH = 1000  # documents clustered and stored together
+
 
 @dataclass
 class RefreshReport:
@@ -70,24 +72,27 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
 
 
 def cluster_documents(store, report: RefreshReport) -> None:
-    rows = store.unclustered_documents()
-    if not rows:
-        return
-    clusters = Clusters(store.document_signatures())
-    assigned = [(row.id, *clusters.assign(row.id, row.text)) for row in rows]
-    posts = [row for row in rows if row.kind == "telegram"]
-    with store.unit():  # a document counts as clustered only with its channel edges stored
-        store.set_clusters(assigned)
-        if posts:
-            messages = store.telegram_messages()
-            edges = [
-                edge for row in posts
-                for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages)
-            ]
-            report.channel_edges = store.add_structural_edges(edges)
-            pending = store.unresolved_channel_ids()  # this batch's own edges included
-            store.resolve_channel_ids({k: v for k, v in pending_names(posts).items() if k in pending})
-    report.documents_clustered = len(rows)
+    """Near-duplicate clusters and channel edges for the new documents, `CLUSTER_BATCH` at a time:
+    each batch is stored in one transaction, so a long backlog holds little memory and a kill
+    loses no more than the batch it interrupts."""
+    ids = store.unclustered_document_ids()
+    messages, names = None, {}  # names: what the posts of every batch so far resolve
+    for start in range(0, len(ids), CLUSTER_BATCH):
+        rows = store.documents_to_cluster(ids[start:start + CLUSTER_BATCH])
+        clusters = Clusters(store)
+        assigned = [(row.id, *clusters.assign(row.id, row.text)) for row in rows]
+        posts = [row for row in rows if row.kind == "telegram"]
+        with store.unit():  # a document counts as clustered only with its channel edges stored
+            store.set_clusters(assigned)
+            if posts:
+                messages = store.telegram_messages() if messages is None else messages
+                report.channel_edges += store.add_structural_edges(
+                    edge for row in posts
+                    for edge in edges_of(row.id, row.meta or {}, row.published or row.ingested_at, messages))
+                names.update(pending_names(posts))
+                pending = store.unresolved_channel_ids()  # this batch's own edges included
+                store.resolve_channel_ids({k: v for k, v in names.items() if k in pending})
+        report.documents_clustered += len(rows)
 
 
 def refresh(store, watchlist: Watchlist | None = None) -> RefreshReport:

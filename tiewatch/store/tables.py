@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -59,6 +60,14 @@ documents = Table(
     # near-duplicate cluster: the id of the first stored document this one repeats (or its own id)
     Column("cluster_id", Integer, index=True),
     Column("minhash", JSON),
+)
+
+# the near-duplicate index: the band keys of each clustered document's MinHash (store/bands.py)
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("key", BigInteger, nullable=False, index=True),
 )
 
 # --- what the text says ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Writes for the graph stage: tie aggregation, near-duplicate clusters, source grades, channel edges."""
+"""Writes for the graph stage: tie aggregation, source grades, channel edges (near-duplicate clusters:
+store/clusters.py)."""
 
 from __future__ import annotations
 
@@ -92,36 +93,6 @@ class TiesMixin:
             if rows:
                 conn.execute(claims.update().where(claims.c.id == bindparam("claim")).values(tie_id=bindparam("tie")), rows)
         return ids
-
-    # --- near-duplicate clusters ----------------------------------------------------------
-    def unclustered_documents(self) -> list[Any]:
-        """Documents not yet given a near-duplicate cluster: id, text, kind, meta, published, ingested_at."""
-        with self.reading() as conn:
-            return conn.execute(
-                select(documents.c.id, documents.c.text, documents.c.kind, documents.c.meta,
-                       documents.c.published, documents.c.ingested_at)
-                .where(documents.c.cluster_id.is_(None)).order_by(documents.c.id)
-            ).all()
-
-    def document_signatures(self) -> list[tuple[int, int, list[int]]]:
-        """(id, cluster_id, minhash values) of every clustered document."""
-        with self.reading() as conn:
-            rows = conn.execute(
-                select(documents.c.id, documents.c.cluster_id, documents.c.minhash)
-                .where(documents.c.cluster_id.is_not(None)).order_by(documents.c.id)
-            ).all()
-        return [(r.id, r.cluster_id, list(r.minhash or [])) for r in rows]
-
-    def set_clusters(self, assignments: Iterable[tuple[int, int, list[int]]]) -> None:
-        """(document_id, cluster_id, minhash values) for newly clustered documents."""
-        rows = [{"doc": d, "cluster": c, "signature": s} for d, c, s in assignments]
-        if rows:
-            with self.transaction() as conn:
-                conn.execute(
-                    documents.update().where(documents.c.id == bindparam("doc"))
-                    .values(cluster_id=bindparam("cluster"), minhash=bindparam("signature")),
-                    rows,
-                )
 
     # --- sources --------------------------------------------------------------------------
     def source_claim_counts(self) -> dict[int, int]:

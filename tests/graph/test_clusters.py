@@ -1,0 +1,70 @@
+"""Near-duplicates are found through the band index in the store: across rebuilds, across the
+batches of one rebuild, among many copies, and in a store clustered before the index existed."""
+
+import importlib
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+from tiewatch.graph import refresh
+from tiewatch.resolve.watchlist import from_records
+
+NONE = from_records([])
+RELEASE = ("The Treasury said on Tuesday that the Kora Relief Fund transferred more than two million dollars "
+           "to Ansar el-Wadi through couriers in Niamey between 2021 and 2023, according to the designation notice.")
+OTHER = ("Fighters of the Ridge Front ambushed a patrol near the border town of Kidira on Sunday, "
+         "local officials told reporters, and withdrew towards the hills before reinforcements arrived.")
+
+
+def clusters(store) -> dict[int, int]:
+    with store.engine.connect() as conn:
+        return dict(conn.execute(text("SELECT id, cluster_id FROM documents")).all())
+
+
+def test_a_copy_stored_in_a_later_run_joins_the_first_document(store, corpus):
+    first = corpus.add(RELEASE)
+    refresh(store, NONE)
+    other = corpus.add(OTHER)
+    copy = corpus.add("REPOST: " + RELEASE)
+    refresh(store, NONE)
+    found = clusters(store)
+    assert found[copy] == found[first] != found[other]
+
+
+def test_copies_are_found_across_the_batches_of_one_rebuild(store, corpus, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("tiewatch.graph.refresh"), "CLUSTER_BATCH", 2)
+    first = corpus.add(RELEASE)
+    same_batch = corpus.add("REPOST: " + RELEASE)
+    other = corpus.add(OTHER)
+    next_batch = corpus.add(RELEASE + " Read more on our site.")
+    other_copy = corpus.add(OTHER + " (AFP)")
+    report = refresh(store, NONE)
+    found = clusters(store)
+    assert report.documents_clustered == 5
+    assert found[same_batch] == found[next_batch] == found[first]
+    assert found[other_copy] == found[other] != found[first]
+
+
+def test_a_post_forwarded_a_hundred_times_is_one_cluster(store, corpus):
+    post = corpus.add(RELEASE)
+    for n in range(100):  # more copies than are compared whole: they share every band with the first
+        corpus.add(f"{RELEASE} forward {n}")
+    refresh(store, NONE)
+    assert set(clusters(store).values()) == {post}
+
+
+def test_a_store_clustered_before_the_band_index_finds_its_old_documents(store, corpus):
+    old = corpus.add(RELEASE)
+    refresh(store, NONE)
+    config = Config()
+    config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    store.migrate()  # as the next command does: 0007 indexes the signatures already stored
+    new = corpus.add("REPOST: " + RELEASE)
+    refresh(store, NONE)
+    found = clusters(store)
+    assert found[new] == found[old]
