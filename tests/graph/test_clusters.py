@@ -4,12 +4,14 @@ batches of one rebuild, among many copies, and in a store clustered before the i
 import importlib
 from importlib.resources import files
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
 
 from tiewatch.graph import refresh
 from tiewatch.resolve.watchlist import from_records
+from tiewatch.store.tables import document_bands
 
 NONE = from_records([])
 RELEASE = ("The Treasury said on Tuesday that the Kora Relief Fund transferred more than two million dollars "
@@ -55,14 +57,21 @@ def test_a_post_forwarded_a_hundred_times_is_one_cluster(store, corpus):
     assert set(clusters(store).values()) == {post}
 
 
-def test_a_store_clustered_before_the_band_index_finds_its_old_documents(store, corpus):
-    old = corpus.add(RELEASE)
-    refresh(store, NONE)
+def _downgrade_to_0006(store) -> None:
     config = Config()
     config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0006")
+
+
+@pytest.mark.parametrize("interrupted", [False, True], ids=["upgraded", "upgrade-interrupted"])
+def test_a_store_clustered_before_the_band_index_finds_its_old_documents(store, corpus, interrupted):
+    old = corpus.add(RELEASE)
+    refresh(store, NONE)
+    _downgrade_to_0006(store)
+    if interrupted:  # killed after the index was created (SQLite commits the CREATE at once), before it was filled
+        document_bands.create(store.engine)
     store.migrate()  # as the next command does: 0007 indexes the signatures already stored
     new = corpus.add("REPOST: " + RELEASE)
     refresh(store, NONE)

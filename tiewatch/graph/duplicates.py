@@ -6,8 +6,8 @@ already clustered one reaches `THRESHOLD` joins that document's cluster, otherwi
 own (cluster id = its own id). Candidates come from the band index kept in the store
 (tiewatch.store.clusters): the documents sharing most bands with the new one, at most
 `MAX_CANDIDATES`, are compared on the whole signature. Signatures and bands are stored, so only
-new documents are hashed, and clustering one costs the same in a store of ten documents or of a
-million.
+new documents are hashed, and clustering one costs a few indexed lookups, whatever the store holds
+(a text repeated N times makes its next copy count N rows of the index).
 """
 
 from __future__ import annotations
@@ -55,16 +55,21 @@ class Clusters:
         and the first that matches decides."""
         values = [int(v) for v in signature(text).hashvalues]
         keys = band_keys(values)
-        found = {d: (cluster, shared) for d, cluster, shared in self.store.band_candidates(keys, MAX_CANDIDATES)}
-        for d in (d for key in keys for d in self.held_bands.get(key, ())):
-            found[d] = (self.held[d][0], found.get(d, (0, 0))[1] + 1)
-        ranked = sorted(found, key=lambda d: (-found[d][1], d))[:MAX_CANDIDATES]
-        cluster_id = next((found[d][0] for d in self._similar(sorted(ranked, key=lambda d: (found[d][0], d)), values)),
-                          doc_id)
+        candidates = self._ranked(keys)
+        matches = self._similar(sorted(candidates, key=lambda d: (candidates[d], d)), values)
+        cluster_id = next((candidates[d] for d in matches), doc_id)
         self.held[doc_id] = (cluster_id, values)
         for key in keys:
             self.held_bands.setdefault(key, []).append(doc_id)
         return cluster_id, values
+
+    def _ranked(self, keys: list[int]) -> dict[int, int]:
+        """document id -> cluster id of the MAX_CANDIDATES documents sharing most bands with `keys`."""
+        found = {d: (cluster, shared) for d, cluster, shared in self.store.band_candidates(keys, MAX_CANDIDATES)}
+        for d in (d for key in keys for d in self.held_bands.get(key, ())):
+            found[d] = (self.held[d][0], found.get(d, (0, 0))[1] + 1)
+        ranked = sorted(found, key=lambda d: (-found[d][1], d))[:MAX_CANDIDATES]
+        return {d: found[d][0] for d in ranked}
 
     def _similar(self, candidates: list[int], values: list[int]) -> Iterator[int]:
         """The candidates whose signatures reach THRESHOLD, in order."""

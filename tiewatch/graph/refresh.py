@@ -74,11 +74,13 @@ def resolve_mentions(store, report: RefreshReport, watchlist: Watchlist | None =
 def cluster_documents(store, report: RefreshReport) -> None:
     """Near-duplicate clusters and channel edges for the new documents, `CLUSTER_BATCH` at a time:
     each batch is stored in one transaction, so a long backlog holds little memory and a kill
-    loses no more than the batch it interrupts."""
+    loses no more than the batch it interrupts. A channel id gets the name of the first post that
+    gives it (a channel renamed later in the backlog keeps the name its edges were resolved with)."""
     ids = store.unclustered_document_ids()
     messages, names = None, {}  # names: what the posts of every batch so far resolve
     for start in range(0, len(ids), CLUSTER_BATCH):
-        rows = store.documents_to_cluster(ids[start:start + CLUSTER_BATCH])
+        batch = ids[start:start + CLUSTER_BATCH]
+        rows = store.documents_to_cluster(batch[0], batch[-1])
         clusters = Clusters(store)
         assigned = [(row.id, *clusters.assign(row.id, row.text)) for row in rows]
         posts = [row for row in rows if row.kind == "telegram"]

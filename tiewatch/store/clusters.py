@@ -36,6 +36,11 @@ def band_keys(values: Sequence[int]) -> list[int]:
     return keys
 
 
+def band_rows(document_id: int, values: Sequence[int]) -> list[dict[str, int]]:
+    """The `document_bands` rows of one document's signature."""
+    return [{"document_id": document_id, "key": key} for key in band_keys(values)]
+
+
 def signature_values(stored: str | list[int] | None) -> list[int]:
     """The values of a signature as `ClustersMixin.signatures` gives it."""
     values = json.loads(stored) if isinstance(stored, str) else stored
@@ -45,16 +50,18 @@ def signature_values(stored: str | list[int] | None) -> list[int]:
 class ClustersMixin:
     def unclustered_document_ids(self) -> list[int]:
         """Ids of the documents not yet given a near-duplicate cluster, oldest first."""
+        query = select(documents.c.id).where(documents.c.cluster_id.is_(None)).order_by(documents.c.id)
         with self.reading() as conn:
-            return list(conn.scalars(select(documents.c.id).where(documents.c.cluster_id.is_(None)).order_by(documents.c.id)))
+            return list(conn.scalars(query))
 
-    def documents_to_cluster(self, ids: Sequence[int]) -> list[Any]:
-        """id, text, kind, meta, published, ingested_at of these documents, in id order."""
+    def documents_to_cluster(self, first: int, last: int) -> list[Any]:
+        """id, text, kind, meta, published, ingested_at of the unclustered documents with ids from
+        `first` to `last`, in id order."""
         with self.reading() as conn:
             return conn.execute(
                 select(documents.c.id, documents.c.text, documents.c.kind, documents.c.meta,
                        documents.c.published, documents.c.ingested_at)
-                .where(documents.c.id.in_(list(ids))).order_by(documents.c.id)
+                .where(documents.c.id.between(first, last), documents.c.cluster_id.is_(None)).order_by(documents.c.id)
             ).all()
 
     def band_candidates(self, keys: Sequence[int], limit: int) -> list[tuple[int, int, int]]:
@@ -90,7 +97,7 @@ class ClustersMixin:
         rows = [{"doc": d, "cluster": c, "signature": s} for d, c, s in assignments]
         if not rows:
             return
-        bands = [{"document_id": row["doc"], "key": key} for row in rows for key in band_keys(row["signature"])]
+        bands = [band for row in rows for band in band_rows(row["doc"], row["signature"])]
         with self.transaction() as conn:
             conn.execute(
                 documents.update().where(documents.c.id == bindparam("doc"))

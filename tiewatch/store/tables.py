@@ -62,12 +62,14 @@ documents = Table(
     Column("minhash", JSON),
 )
 
-# the near-duplicate index: the band keys of each clustered document's MinHash (store/bands.py)
+# the near-duplicate index: the band keys of each clustered document's MinHash (store/clusters.py);
+# the unique (key, document_id) index answers a lookup by key alone and refuses a band stored twice
 document_bands = Table(
     "document_bands",
     metadata,
-    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("key", BigInteger, nullable=False, index=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("key", BigInteger, nullable=False),
+    Index("ux_document_bands_key_document", "key", "document_id", unique=True),
 )
 
 # --- what the text says ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ Revises: 0006
 import sqlalchemy as sa
 from alembic import op
 
-from tiewatch.store.clusters import band_keys, signature_values
+from tiewatch.store.clusters import band_rows, signature_values
 from tiewatch.store.tables import document_bands
 
 revision = "0007"
@@ -22,14 +22,15 @@ BATCH = 2000
 
 
 def upgrade() -> None:
+    """Create the index if need be (0001 makes it with today's tables), then fill it for every
+    clustered document that has no band yet: a fill interrupted half-way is finished next time."""
     bind = op.get_bind()
-    if sa.inspect(bind).has_table("document_bands"):
-        return  # made by 0001 from today's tables
-    document_bands.create(bind)
-    query = sa.text("SELECT id, minhash FROM documents WHERE cluster_id IS NOT NULL AND id > :after ORDER BY id LIMIT :n")
+    document_bands.create(bind, checkfirst=True)
+    query = sa.text("SELECT id, minhash FROM documents d WHERE cluster_id IS NOT NULL AND id > :after AND NOT EXISTS "
+                    "(SELECT 1 FROM document_bands b WHERE b.document_id = d.id) ORDER BY id LIMIT :n")
     after = 0
     while rows := bind.execute(query, {"after": after, "n": BATCH}).all():
-        bands = [{"document_id": row.id, "key": key} for row in rows for key in band_keys(signature_values(row.minhash))]
+        bands = [band for row in rows for band in band_rows(row.id, signature_values(row.minhash))]
         if bands:
             bind.execute(document_bands.insert(), bands)
         after = rows[-1].id
