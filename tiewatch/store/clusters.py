@@ -70,13 +70,14 @@ class ClustersMixin:
         if not keys:
             return []
         shared = func.count().label("shared")
-        with self.reading() as conn:
+        best = (select(document_bands.c.document_id, shared).where(document_bands.c.key.in_(list(keys)))
+                .group_by(document_bands.c.document_id).order_by(shared.desc(), document_bands.c.document_id)
+                .limit(limit).subquery())
+        with self.reading() as conn:  # the cluster ids of those few only (a join first reads every document)
             rows = conn.execute(
-                select(document_bands.c.document_id, documents.c.cluster_id, shared)
-                .join(documents, documents.c.id == document_bands.c.document_id)
-                .where(document_bands.c.key.in_(list(keys)))
-                .group_by(document_bands.c.document_id, documents.c.cluster_id)
-                .order_by(shared.desc(), document_bands.c.document_id).limit(limit)
+                select(best.c.document_id, documents.c.cluster_id, best.c.shared)
+                .join(documents, documents.c.id == best.c.document_id)
+                .order_by(best.c.shared.desc(), best.c.document_id)
             ).all()
         return [(r.document_id, r.cluster_id, r.shared) for r in rows]
 
