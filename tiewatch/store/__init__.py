@@ -20,8 +20,8 @@ from tiewatch.store.votes import Assignment, VotedMention, VotesMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin, ReviewMixin, SearchMixin,
-            SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
+class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, GraphReadsMixin, ClaimViewsMixin,
+            ReviewMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 

@@ -22,12 +22,14 @@ BATCH = 2000
 
 
 def upgrade() -> None:
-    """Create the index if need be (0001 makes it with today's tables), then fill it for every
-    clustered document that has no band yet: a fill interrupted half-way is finished next time."""
+    """Create the index if need be (0001 makes it with today's tables), then fill it from every
+    clustered document's stored signature. Anything already in it can only be a fill interrupted
+    half-way (SQLite commits the CREATE at once), so it is emptied and filled again: a lookup by
+    document would cost a scan of the index per document."""
     bind = op.get_bind()
     document_bands.create(bind, checkfirst=True)
-    query = sa.text("SELECT id, minhash FROM documents d WHERE cluster_id IS NOT NULL AND id > :after AND NOT EXISTS "
-                    "(SELECT 1 FROM document_bands b WHERE b.document_id = d.id) ORDER BY id LIMIT :n")
+    bind.execute(document_bands.delete())
+    query = sa.text("SELECT id, minhash FROM documents WHERE cluster_id IS NOT NULL AND id > :after ORDER BY id LIMIT :n")
     after = 0
     while rows := bind.execute(query, {"after": after, "n": BATCH}).all():
         bands = [band for row in rows for band in band_rows(row.id, signature_values(row.minhash))]
