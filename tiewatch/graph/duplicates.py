@@ -27,11 +27,27 @@ SCHEME = "affine32"
 _WORD_RE = re.compile(r"\w+")
 
 
+CHUNK_WORDS = 50_000  # words hashed at a time: a 40 MB text never holds all its shingles at once
+
+
+def _shingles(text: str) -> Iterator[list[bytes]]:
+    """The 3-word shingles of the folded text, a chunk at a time (consecutive chunks overlap by
+    two words, so every shingle is produced; a repeated one changes nothing in a MinHash)."""
+    words: list[str] = []
+    emitted = False
+    for match in _WORD_RE.finditer(text.casefold()):
+        words.append(match.group())
+        if len(words) >= CHUNK_WORDS:
+            yield [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
+            words, emitted = words[-(SHINGLE - 1):], True
+    if not emitted or len(words) >= SHINGLE:
+        yield [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
+
+
 def signature(text: str) -> MinHash:
-    words = _WORD_RE.findall(text.casefold())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     sketch = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    sketch.update_batch([shingle.encode("utf-8") for shingle in shingles])
+    for chunk in _shingles(text):
+        sketch.update_batch(chunk)
     return sketch
 
 
