@@ -38,10 +38,15 @@ def _shingles(text: str) -> Iterator[list[bytes]]:
     for match in _WORD_RE.finditer(text.casefold()):
         words.append(match.group())
         if len(words) >= CHUNK_WORDS:
-            yield [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
+            yield _joined(words)
             words, emitted = words[-(SHINGLE - 1):], True
-    if not emitted or len(words) >= SHINGLE:
-        yield [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
+    if not emitted or len(words) >= SHINGLE:  # the overlap alone holds no shingle not yet produced
+        yield _joined(words)
+
+
+def _joined(words: list[str]) -> list[bytes]:
+    """The shingles of consecutive words (one, possibly empty, when there are fewer than SHINGLE)."""
+    return [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
 
 
 def signature(text: str) -> MinHash:

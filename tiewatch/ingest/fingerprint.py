@@ -26,7 +26,12 @@ MAX_PARAGRAPH = Budget.max_paragraph
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _collapsed(text).strip()
+
+
+def _collapsed(text: str) -> str:
+    """NFC with every run of whitespace made one space."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text))
 
 
 HASH_CHUNK = 1 << 20  # characters normalised at a time: a 40 MB text took 490 MB normalised whole
@@ -42,7 +47,7 @@ def fingerprint(text: str, place: str = "") -> str:
     start = 0
     while start < len(text):
         end = _chunk_end(text, start)
-        digest.update(_SPACE.sub(" ", unicodedata.normalize("NFC", text[start:end])).encode("utf-8"))
+        digest.update(_collapsed(text[start:end]).encode("utf-8"))
         start = end
     return digest.hexdigest()
 
