@@ -34,3 +34,18 @@ def test_tiewatch_db_names_the_database(tmp_path):
     done = run({"TIEWATCH_DB": f"sqlite:///{db}"}, "ties")
     assert done.returncode == 0, done.stderr
     assert db.exists()
+
+
+@pytest.mark.parametrize("fault, says", [
+    ("missing-schema", "no schema has been selected"),
+    ("missing-database", "does not exist"),
+])
+def test_a_postgresql_url_that_cannot_hold_the_store_is_one_line(pg_url, fault, says):
+    """A schema named in search_path that was never created, or a database that is not there: the
+    user is told which, in one line, and nothing is left half-made."""
+    base = pg_url.split("?")[0]
+    url = f"{base}?options=-csearch_path%3Dtw_never_created" if fault == "missing-schema" else base + "_absent"
+    done = run({}, "ties", "--db", url)
+    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    line, = done.stderr.strip().splitlines()
+    assert line.startswith("error: cannot open database") and says in line

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
 from tiewatch.model import StoreError, environment
@@ -43,6 +43,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=60000")  # another process may be writing a large batch
     cursor.close()
+
+
+_HINTS = {  # what the user can do about a database error met while creating the tables
+    "InvalidSchemaName": " (create the schema named in search_path first: CREATE SCHEMA <name>)",
+    "InsufficientPrivilege": " (this user may not create tables there; grant CREATE or use another schema)",
+}
 
 
 class StoreBase:
@@ -92,9 +98,10 @@ class StoreBase:
             with self.exclusive(), self.engine.begin() as conn:  # two first runs at once: one migrates
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:  # unreachable, or no schema to write in
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise StoreError(f"cannot open database {self.safe_url}: {reason}") from None
+            hint = _HINTS.get(type(exc.orig).__name__, "")
+            raise StoreError(f"cannot open database {self.safe_url}: {reason}{hint}") from None
 
     def lock_file(self) -> str | None:
         """The file beside a SQLite database that `exclusive()` locks (None: not a SQLite file)."""
