@@ -81,3 +81,21 @@ def test_a_store_clustered_before_the_band_index_finds_its_old_documents(store, 
     refresh(store, NONE)
     found = clusters(store)
     assert found[new] == found[old]
+
+
+def test_a_band_shared_by_hundreds_of_posts_reads_only_its_oldest(store, corpus):
+    """A channel footer or a template gives hundreds of stored posts one band: a new post counts
+    only the oldest MAX_CANDIDATES of them for that band, and the post it really copies (which shares
+    its other bands) still comes first."""
+    from tiewatch.graph.duplicates import MAX_CANDIDATES
+
+    posts = [corpus.add(f"{OTHER} number {n}") for n in range(MAX_CANDIDATES * 3)]
+    footer, *own = range(1, 26)
+    copied = posts[-10]
+    rows = [{"document_id": d, "key": footer} for d in posts] + [{"document_id": copied, "key": k} for k in own]
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE documents SET cluster_id = id"))
+        conn.execute(document_bands.insert(), rows)
+    found = store.band_candidates([footer, *own], MAX_CANDIDATES)
+    assert found[0] == (copied, copied, len(own))  # the footer is not counted for a post past the oldest
+    assert [d for d, _, _ in found[1:]] == posts[:MAX_CANDIDATES - 1]

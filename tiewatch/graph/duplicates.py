@@ -7,7 +7,7 @@ own (cluster id = its own id). Candidates come from the band index kept in the s
 (tiewatch.store.clusters): the documents sharing most bands with the new one, at most
 `MAX_CANDIDATES`, are compared on the whole signature. Signatures and bands are stored, so only
 new documents are hashed, and clustering one costs a few indexed lookups, whatever the store holds
-(a text repeated N times makes its next copy count N rows of the index).
+(a band that N stored documents share is read for its oldest `MAX_CANDIDATES` only).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import json
 import struct
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Text, bindparam, func, select, type_coerce
+from sqlalchemy import Text, bindparam, func, select, type_coerce, union_all
 
 from tiewatch.store.tables import document_bands, documents
 
@@ -66,13 +66,18 @@ class ClustersMixin:
 
     def band_candidates(self, keys: Sequence[int], limit: int) -> list[tuple[int, int, int]]:
         """(document id, its cluster id, bands shared) of the clustered documents sharing a band key
-        with these, those sharing most first (then the oldest), at most `limit` of them."""
+        with these, those sharing most first (then the oldest), at most `limit` of them. Only the
+        `limit` oldest documents of each key are counted, so a band that thousands of stored posts
+        share (a channel's footer, a template) costs `limit` index entries, not thousands."""
         if not keys:
             return []
+        bands = document_bands.c
+        oldest = [select(select(bands.document_id).where(bands.key == key).order_by(bands.document_id)
+                         .limit(limit).subquery()) for key in dict.fromkeys(keys)]
+        hits = union_all(*oldest).subquery()
         shared = func.count().label("shared")
-        best = (select(document_bands.c.document_id, shared).where(document_bands.c.key.in_(list(keys)))
-                .group_by(document_bands.c.document_id).order_by(shared.desc(), document_bands.c.document_id)
-                .limit(limit).subquery())
+        best = (select(hits.c.document_id, shared).group_by(hits.c.document_id)
+                .order_by(shared.desc(), hits.c.document_id).limit(limit).subquery())
         with self.reading() as conn:  # the cluster ids of those few only (a join first reads every document)
             rows = conn.execute(
                 select(best.c.document_id, documents.c.cluster_id, best.c.shared)
