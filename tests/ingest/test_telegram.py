@@ -93,3 +93,27 @@ def test_json_lines_data_file_is_named_as_such(tmp_path):
     path.write_text('{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n', encoding="utf-8")
     with pytest.raises(IngestError, match=r"JSON lines \(a data file\), not a Telegram Desktop export"):
         read_item(Item(str(path), direct=True))
+
+
+@pytest.mark.parametrize("shape", ["arrays", "inside-a-message", "with-nan"])
+def test_json_nested_past_the_depth_budget_is_refused_in_one_line(tmp_path, shape):
+    """A small file of thousands of nested arrays (ijson's prefixes once made it take gigabytes) is
+    refused with the limit it passed, whether it is streamed or, holding NaN, parsed whole."""
+    deep = "[" * 5000 + "]" * 5000
+    body = {"arrays": f'{{"name": "d", "messages": {deep}}}',
+            "inside-a-message": f'{{"name": "d", "messages": [{{"id": 1, "type": "message", "text": {deep}}}]}}',
+            "with-nan": f'{{"name": "d", "id": NaN, "messages": {deep}}}'}[shape]
+    path = tmp_path / "result.json"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(IngestError, match=r"nested more than 512 deep \(see --max-depth\)"):
+        read_item(Item(str(path), direct=True))
+
+
+def test_messages_are_found_at_every_place_an_export_puts_them(tmp_path):
+    """Streamed without ijson's prefixes: a single chat, a whole account, and nested values inside
+    messages (text arrays) read as before."""
+    account = {"chats": {"list": [CHANNEL]}, "left_chats": {"list": [{**CHANNEL, "name": "Old", "id": 9}]}}
+    docs = read_item(Item(str(write(tmp_path, account, "account.json")), direct=True))
+    assert [(d.metadata["channel"], d.metadata["message_id"]) for d in docs] == [
+        ("Front Media", 2), ("Front Media", 3), ("Front Media", 4), ("Old", 2), ("Old", 3), ("Old", 4)]
+    assert docs[0].text == "Statement\nThe front denies any tie to @brigade_news. #Gao"

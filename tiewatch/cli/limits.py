@@ -24,7 +24,7 @@ HELP = {
     "max_pages": "Skip a PDF with more pages than this.",
     "max_elements": "Skip a web page with more elements than this.",
     "max_attributes": "Skip markup with more attributes than this on one element.",
-    "max_depth": "Skip markup (HTML, XML, feeds, DOCX) nested deeper than this.",
+    "max_depth": "Skip markup (HTML, XML, feeds, DOCX) or JSON nested deeper than this.",
     "max_paragraph": "Cut longer paragraphs into pieces of at most this many characters before extraction.",
     "max_extracted": "Find ties in the first this many characters of a document only (the rest is stored and searchable).",
     "max_seconds": "Stop reading an input after this many seconds per started 10 MB of it.",

@@ -28,7 +28,7 @@ class Budget:
     max_pages: int = 5_000  # pages of a PDF
     max_elements: int = 100_000  # elements of one web page or Word body
     max_attributes: int = 1_000  # attributes on one element
-    max_depth: int = 512  # nesting of elements (HTML, XML, feeds)
+    max_depth: int = 512  # nesting of elements (HTML, XML, feeds, DOCX) and of JSON values
     max_paragraph: int = 2_000  # characters of one paragraph handed to extraction; longer runs are cut
     max_extracted: int = 1_000_000  # characters of one document read for ties; the rest is stored unread
     max_seconds: float = 30.0  # wall-clock time to read one input, per started 10 MB of it

@@ -18,6 +18,7 @@ from typing import IO, Any, Iterable, Iterator
 
 import ijson
 
+from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.dates import Published, from_text, from_unix
 from tiewatch.ingest.reader import Blob, readers
 from tiewatch.model import Document, IngestError, Source
@@ -28,6 +29,7 @@ JSON_STARTS = ('{"', "[{", '["')
 CHAT_PREFIXES = ("", "chats.list.item", "left_chats.list.item")  # where ijson finds a chat object
 MESSAGE_PREFIXES = {".".join(filter(None, (chat, "messages.item"))) for chat in CHAT_PREFIXES}
 HEADER_KEYS = ("name", "type", "id", "username")
+SHALLOW = 6  # components of the deepest prefix looked at ("chats.list.item.messages.item" and a key)
 
 
 def _is_json_lines(data: str) -> bool:
@@ -145,7 +147,32 @@ def _document(chat: _Chat, message: Any, origin: str) -> Document | None:
     )
 
 
-def streamed(handle: IO[bytes]) -> Iterator[tuple[dict, Any]]:
+def events(handle: IO[bytes], budget: Budget, origin: str) -> Iterator[tuple[str | None, str, Any]]:
+    """ijson.parse's (prefix, event, value), the prefix None deeper than chats and messages sit.
+
+    Prefixes come from a stack of keys, joined only near the top: ijson builds one for every event,
+    as long as the nesting is deep, so 50,000 nested arrays (a 100 KB file) took 6 GB. A file
+    nested deeper than the budget allows is refused (IngestError)."""
+    where: list[str] = []  # per open container: the key (or "item") its next value sits under
+    for event, value in ijson.basic_parse(handle, use_float=True):
+        if event in ("end_map", "end_array"):
+            where.pop()
+            yield _joined(where), event, value
+        elif event == "map_key":
+            where[-1] = value
+            yield _joined(where[:-1]), event, value
+        else:
+            yield _joined(where), event, value
+            if event in ("start_map", "start_array"):
+                where.append("item" if event == "start_array" else "")
+                budget.check(origin, "max_depth", len(where))
+
+
+def _joined(where: list[str]) -> str | None:
+    return ".".join(where) if len(where) <= SHALLOW else None
+
+
+def streamed(handle: IO[bytes], budget: Budget, origin: str) -> Iterator[tuple[dict, Any]]:
     """(chat header, message) for every message, one message in memory at a time (ijson).
 
     The header holds the chat's name, type, id and username, which an export writes before its
@@ -153,12 +180,14 @@ def streamed(handle: IO[bytes]) -> Iterator[tuple[dict, Any]]:
     export."""
     header: dict = {}
     builder, building, chats = None, "", 0
-    for prefix, event, value in ijson.parse(handle, use_float=True):
+    for prefix, event, value in events(handle, budget, origin):
         if builder is not None:
             builder.event(event, value)
             if prefix == building and event == "end_map":
                 yield header, builder.value
                 builder = None
+            continue
+        if prefix is None:
             continue
         parent, _, key = prefix.rpartition(".")
         if event == "start_map" and prefix in CHAT_PREFIXES:
@@ -180,6 +209,8 @@ def loaded(blob: Blob) -> Iterator[tuple[dict, Any]]:
     try:
         raw = blob.data.decode("utf-8-sig")
         export = json.loads(raw)
+    except RecursionError:  # nested deeper than Python's json parser goes, which is past the budget
+        raise blob.budget.over(blob.origin, "max_depth") from None
     except UnicodeDecodeError:
         raise IngestError(f"{blob.origin}: invalid JSON (not UTF-8 text)") from None
     except json.JSONDecodeError as exc:
@@ -209,7 +240,7 @@ class TelegramReader:
 
         def counted() -> Iterator[tuple[dict, Any]]:
             nonlocal done
-            for pair in streamed(io.BytesIO(blob.data)):
+            for pair in streamed(io.BytesIO(blob.data), blob.budget, blob.origin):
                 done += 1
                 yield pair
 
