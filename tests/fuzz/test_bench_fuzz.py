@@ -56,6 +56,16 @@ def test_by_kind_prints_a_row_per_kind_and_keeps_the_work_folder(tmp_path):
     assert (tmp_path / "hostile" / "manifest.json").is_file() and (tmp_path / "sqlite-links.log").is_file()
 
 
+def test_no_sqlite_runs_postgresql_alone(pg_url):
+    """--no-sqlite with --db: the PostgreSQL runs only (to run beside a SQLite run elsewhere)."""
+    result = runner.invoke(app, ["bench", "fuzz", "--scale", "0.02", "--db", pg_url, "--no-sqlite", "--no-extract",
+                                 "--json", *skips("good", "links")])
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.output)["runs"]
+    assert [(r["backend"], r["label"]) for r in runs] == [("postgresql", "first"), ("postgresql", "again")]
+    assert runs[0]["good_once"] == runs[0]["good_expected"] > 0 and runs[1]["new"] == 0
+
+
 def test_a_run_past_its_timeout_is_killed_and_reported(tmp_path):
     result = runner.invoke(app, ["bench", "fuzz", "--scale", "0.02", "--timeout", "1", "--workdir", str(tmp_path),
                                  *skips("good")])
@@ -73,6 +83,7 @@ def test_refusals_are_one_line_without_traceback(tmp_path, pg_url):
     for args, said in ((["--db", f"sqlite:///{tmp_path}/x.db"], "must be a PostgreSQL URL"),
                        (["--skip", "nonesuch"], "unknown kind(s) nonesuch; known: binary-junk,"),
                        (["--scale", "0"], "out of range"),
+                       (["--no-sqlite"], "--no-sqlite leaves no database to run on"),
                        (["--db", pg_url], "already holds 1 documents")):
         done = run("bench", "fuzz", "--scale", "0.02", *args)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr

@@ -197,21 +197,24 @@ def _require_empty(url: str) -> None:
 
 def fuzz(scale: float = 1.0, seed: int = 13, db: str | None = None, skip: Iterable[str] = (), extract: bool = True,
          timeout: float = DEFAULT_TIMEOUT, by_kind: bool = False, workdir: Path | None = None,
-         progress: Progress | None = None) -> Report:
+         progress: Progress | None = None, sqlite: bool = True) -> Report:
     """Generate the corpus in `workdir` (a temporary folder when None, removed afterwards) and ingest it
-    on SQLite and, given `db`, on that PostgreSQL database (which must hold no documents)."""
+    on SQLite (unless `sqlite` is False) and, given `db`, on that PostgreSQL database (which must hold
+    no documents)."""
     if db is not None and not db.startswith(("postgresql", "postgres")):
-        raise TiewatchError("--db must be a PostgreSQL URL (postgresql+psycopg://...); SQLite is always run")
+        raise TiewatchError("--db must be a PostgreSQL URL (postgresql+psycopg://...); SQLite runs in a file of its own")
+    if not sqlite and not db:
+        raise TiewatchError("--no-sqlite leaves no database to run on: give --db a PostgreSQL URL")
     if workdir is None:
         with tempfile.TemporaryDirectory(prefix="tiewatch-fuzz-") as tmp:
-            return fuzz(scale, seed, db, skip, extract, timeout, by_kind, Path(tmp), progress)
+            return fuzz(scale, seed, db, skip, extract, timeout, by_kind, Path(tmp), progress, sqlite)
     if db:
         _require_empty(db)
     manifest = generate(workdir / "hostile", seed, scale, skip)
     folder = workdir / "hostile" / "corpus"
     for stale in workdir.glob("fuzz.db*"):  # an earlier run's SQLite store: each run starts empty
         stale.unlink()
-    backends = [("sqlite", f"sqlite:///{workdir / 'fuzz.db'}")] + ([("postgresql", db)] if db else [])
+    backends = [("sqlite", f"sqlite:///{workdir / 'fuzz.db'}")] * sqlite + [("postgresql", db)] * bool(db)
     runs = []
     for backend, url in backends:
         for label, target, kinds in _plan(folder, manifest, by_kind):

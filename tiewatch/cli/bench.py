@@ -113,7 +113,9 @@ def fuzz(
                                 "full-size bombs; 0.02 makes a small corpus in a second."),
     seed: int = typer.Option(13, "--seed", help="The generator's seed; the same seed gives the same files."),
     db: Optional[str] = typer.Option(None, "--db", help="Also run on this PostgreSQL database (it must hold no documents); "
-                                     "SQLite is always run, in a temporary file."),
+                                     "SQLite is run too, in a file of its own, unless --no-sqlite."),
+    sqlite: bool = typer.Option(True, "--sqlite/--no-sqlite", help="Run on SQLite (with --db: --no-sqlite runs PostgreSQL only, "
+                                "e.g. beside a SQLite run in another process)."),
     skip: Optional[list[str]] = typer.Option(None, "--skip", metavar="KIND", help="Leave a kind of file out (repeatable): "
                                              + fuzz_bench.kinds_help() + "."),
     extract: bool = typer.Option(True, "--extract/--no-extract", help="Run the default extractor during ingest, as a user would."),
@@ -131,7 +133,7 @@ def fuzz(
             if status is not None:
                 status.update(f"fuzz: ingest run {label}")
 
-        report = fuzz_bench.fuzz(scale, seed, db, skip or (), extract, timeout, by_kind, workdir, progress)
+        report = fuzz_bench.fuzz(scale, seed, db, skip or (), extract, timeout, by_kind, workdir, progress, sqlite)
     typer.echo(json.dumps(report.as_dict(), indent=1) if as_json else fuzz_bench.markdown(report))
     if report.problems:
         raise typer.Exit(1)
