@@ -95,6 +95,7 @@ def test_list_shows_why_a_delivery_failed_and_retry_requeues_it(db_url, receiver
 
 
 def test_bad_alert_commands_are_refused_in_one_line(sqlite_url):
+    Store(sqlite_url).close()
     for args, message in [
         (["alerts", "list", "--state", "lost"], "unknown state 'lost'"),
         (["alerts", "list", "--rule", "ghost"], "no watch rule named 'ghost'"),

@@ -12,7 +12,7 @@ import pytest
 
 from tests.alerts.test_rules import LETTER_CLAIMS, REPORT_CLAIMS
 from tests.export.sample import LETTER, REPORT, add_document
-from tiewatch.alerts import Policy, deliver, evaluate, render_feed
+from tiewatch.alerts import Policy, add_rule, deliver, evaluate, render_feed
 from tiewatch.graph import refresh
 from tiewatch.model import NotFound, TiewatchError
 from tiewatch.store import WatchRule, utcnow
@@ -24,7 +24,7 @@ def watched(store, **rule):
     """The letter is known, a rule on Hamas is added, then a report brings a new tie: one alert."""
     add_document(store, LETTER, LETTER_CLAIMS)
     refresh(store)
-    store.add_watch_rule(WatchRule(name="hamas", actor="Hamas", **rule))
+    add_rule(store, WatchRule(name="hamas", actor="Hamas", **rule))
     add_document(store, REPORT, REPORT_CLAIMS, source="Reuters", published="2016-04-10")
     refresh(store)
     return evaluate(store)

@@ -1,7 +1,7 @@
 """Watch rules raise each event exactly once, never on re-ingest, and never for the past."""
 
 from tests.export.sample import DENIAL, LETTER, REPORT, add_document, build_network
-from tiewatch.alerts import evaluate
+from tiewatch.alerts import add_rule, evaluate
 from tiewatch.graph import refresh
 from tiewatch.store import WatchRule
 
@@ -23,7 +23,7 @@ def ingest(store, text, claims, **kw):
 
 def test_new_tie_about_an_actor_alerts_once(store):
     ingest(store, LETTER, LETTER_CLAIMS)
-    store.add_watch_rule(WatchRule(name="hamas", actor="hamas"))
+    add_rule(store, WatchRule(name="hamas", actor="hamas"))
     assert evaluate(store) == []
     alerts = ingest(store, REPORT, REPORT_CLAIMS, source="Reuters", published="2016-04-10")
     assert [(a.rule, a.event, a.payload["tie"]["type"]) for a in alerts] == [("hamas", "new_tie", "cooperates_with")]
@@ -82,7 +82,7 @@ def test_rules_listed_and_removed(store):
 
 def test_denial_document_in_the_sample_is_a_new_denied_tie(store):
     ingest(store, LETTER, LETTER_CLAIMS)
-    store.add_watch_rule(WatchRule(name="hamas", actor="Hamas"))
+    add_rule(store, WatchRule(name="hamas", actor="Hamas"))
     alerts = ingest(store, DENIAL, [("Hamas", "supplies_weapons", "Sinai Province", "denied", "Hamas")],
                     source="Al-Ahram")
     assert sorted(a.event for a in alerts) == ["first_denial", "new_tie"]

@@ -31,9 +31,10 @@ def test_a_bad_setting_is_one_line_before_any_command(tmp_path, name, value, say
 
 def test_tiewatch_db_names_the_database(tmp_path):
     db = tmp_path / "from-env.db"
-    done = run({"TIEWATCH_DB": f"sqlite:///{db}"}, "ties")
+    done = run({"TIEWATCH_DB": f"sqlite:///{db}"}, "watch", "add", "everything")
     assert done.returncode == 0, done.stderr
     assert db.exists()
+    assert run({"TIEWATCH_DB": f"sqlite:///{db}"}, "watch", "list").stdout.count("everything") == 1
 
 
 @pytest.mark.parametrize("fault, says", [

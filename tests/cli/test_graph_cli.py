@@ -88,6 +88,7 @@ def test_sources_grade_raises_the_tie_grade(reports):
     assert "graded B" in run(reports, "sources", "grade", "Sahel Monitor", "b")
     [funds] = jsonl(reports, "ties", "--type", "funds")
     assert funds["grade"] == "B3"
+    assert "graded C" in run(reports, "sources", "grade", "sahel MONITOR", "C")  # any case, as actors are
 
 
 def test_path_prints_each_hop_with_its_quote(reports):

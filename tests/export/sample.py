@@ -10,7 +10,7 @@ from tiewatch.model import Claim, Document, Mention, Source
 
 KINDS = {
     "Hamas": "group", "Sinai Province": "group", "Islamic State": "group",
-    "Abu Bakr al-Baghdadi": "person", "Egypt": "state", "Gaza": "place", "Jund Ansar Allah": "group",
+    "Abu Bakr al-Baghdadi": "person", "Egypt": "state", "Gaza": "place", "Jund Ansar Allah": "group", "Hizballah": "group",
 }
 
 

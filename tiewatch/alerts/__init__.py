@@ -9,9 +9,9 @@ webhook POST and an email digest, outside ingest; the Atom feed reads them direc
 
 from tiewatch.alerts.delivery import Policy, Summary, deliver, deliver_forever
 from tiewatch.alerts.feed import describe, render_feed
-from tiewatch.alerts.rules import Alert, alerts_of, evaluate, new_rule
+from tiewatch.alerts.rules import Alert, add_rule, alerts_of, evaluate, new_rule, watched_actors
 
 __all__ = [
-    "Alert", "Policy", "Summary", "alerts_of", "deliver", "deliver_forever", "describe", "evaluate", "new_rule",
-    "render_feed",
+    "Alert", "Policy", "Summary", "add_rule", "alerts_of", "deliver", "deliver_forever", "describe", "evaluate", "new_rule",
+    "render_feed", "watched_actors",
 ]

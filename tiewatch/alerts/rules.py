@@ -1,6 +1,7 @@
 """Turning what changed in the graph into alerts, once each.
 
-A rule matches ties by actor (name or alias, either end), tie type, polarity (the tie has a claim
+A rule matches ties by actor (at either end: every actor its name stands for by resolve's lookup,
+looked up again at each evaluation, so a later alias or spelling counts), tie type, polarity (the tie has a claim
 of it) and a minimum of independent sources. It raises three events:
 
 - `new_tie`: a tie it matches appears (rules without --min-sources);
@@ -21,6 +22,7 @@ from typing import Any
 from tiewatch.export.records import strongest, tie_record
 from tiewatch.model import Tie, TiewatchError, vocabulary
 from tiewatch.model.records import POLARITIES
+from tiewatch.resolve import actor_ids
 from tiewatch.store import ClaimView, WatchRule
 
 log = logging.getLogger(__name__)
@@ -78,12 +80,24 @@ def payload(store: Any, rule: Any, event: str, tie: Tie) -> dict[str, Any]:
     return {"title": title(event, tie, rule.min_sources, denier), "tie": tie_record(tie), "evidence": evidence}
 
 
+def watched_actors(store: Any, rule: WatchRule) -> list[int]:
+    """The actors a rule's actor name stands for now: one name may stand for several, and the
+    loose "name containing it" step of the lookup is left out (a rule on ISIS is not one on
+    every group whose name holds the word)."""
+    return actor_ids(store, rule.actor, contained=False) if rule.actor else []
+
+
+def add_rule(store: Any, rule: WatchRule) -> WatchRule:
+    """Store a rule; what is already true for it becomes its baseline and raises nothing."""
+    return store.add_watch_rule(rule, watched_actors(store, rule))
+
+
 def evaluate(store: Any) -> list[Alert]:
     """Record every event that holds now and was not recorded before, each queued in the outbox for
     its rule's webhook and email; return the new alerts. No network: `deliver` sends them."""
     raised: list[Alert] = []
     for rule in store.list_watch_rules():
-        for tie_id, event in store.unrecorded_events(rule):
+        for tie_id, event in store.unrecorded_events(rule, watched_actors(store, rule)):
             tie = store.get_tie(tie_id)
             record = store.record_alert(rule, tie_id, event, payload(store, rule, event, tie))
             if record is not None:
@@ -102,7 +116,7 @@ def alerts_of(store: Any, rule_name: str, limit: int | None = None) -> list[Aler
 def new_rule(name: str, *, actor: str | None = None, type: str | None = None, min_sources: int | None = None,
              polarity: str | None = None, webhook_url: str | None = None, webhook_secret: str | None = None,
              email: str | None = None) -> WatchRule:
-    """A checked rule, ready for `store.add_watch_rule`; TiewatchError says what to fix."""
+    """A checked rule, ready for `add_rule`; TiewatchError says what to fix."""
     if not name.strip() or "/" in name or len(name) > 100:
         raise TiewatchError(f"rule name {name!r} must be 1-100 characters without '/'")
     if type and type not in vocabulary():

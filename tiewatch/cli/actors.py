@@ -10,7 +10,7 @@ from rich.table import Table
 
 from tiewatch import resolve
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, graph_of, out_console, store_of
+from tiewatch.cli.context import DB_OPTION, actor_argument, graph_of, out_console, store_of
 from tiewatch.cli.documents import Format
 from tiewatch.graph import refresh
 from tiewatch.graph.network import ranking
@@ -77,7 +77,8 @@ def _change(ctx: typer.Context, db: str | None, change: Callable[[Store], Any], 
 
 
 @actors_app.command()
-def merge(ctx: typer.Context, keep: str, other: str, why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+def merge(ctx: typer.Context, keep: str = actor_argument("KEEP", "The actor that stays"),
+          other: str = actor_argument("OTHER", "The actor folded into KEEP"), why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Fold actor OTHER into KEEP (names, mentions and claims); logged and reversible."""
     logged: list[int] = []
     _change(ctx, db, lambda store: logged.append(resolve.merge(store, keep, other, why=why, who=who)),
@@ -87,7 +88,7 @@ def merge(ctx: typer.Context, keep: str, other: str, why: str = WHY, who: str = 
 
 
 @actors_app.command()
-def split(ctx: typer.Context, actor: str, alias: str = typer.Option(..., "--alias", help="The name to take off."),
+def split(ctx: typer.Context, actor: str = actor_argument(), alias: str = typer.Option(..., "--alias", help="The name to take off."),
           why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Take the name ALIAS off ACTOR: undoes the merge it came with, else makes it its own actor."""
     _change(ctx, db, lambda store: resolve.split(store, actor, alias, why=why, who=who),
@@ -95,13 +96,13 @@ def split(ctx: typer.Context, actor: str, alias: str = typer.Option(..., "--alia
 
 
 @actors_app.command()
-def unmerge(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
+def unmerge(ctx: typer.Context, actor: str = actor_argument(role="The actor merged away"), db: str = DB_OPTION) -> None:
     """Bring back ACTOR, merged earlier into another, with its mentions and claims."""
     _change(ctx, db, lambda store: resolve.unmerge(store, actor), f"{actor!r} is its own actor again")
 
 
 @actors_app.command()
-def kind(ctx: typer.Context, actor: str, kind: str = typer.Argument(..., help="group, person, state, place or other."),
+def kind(ctx: typer.Context, actor: str = actor_argument(), kind: str = typer.Argument(..., metavar="KIND", help="group, person, state, place or other."),
          why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Correct ACTOR's kind (the tagger took a group for a person); logged and undoable."""
     logged: list[int] = []
@@ -111,13 +112,14 @@ def kind(ctx: typer.Context, actor: str, kind: str = typer.Argument(..., help="g
 
 
 @actors_app.command()
-def undo(ctx: typer.Context, entry: int, db: str = DB_OPTION) -> None:
+def undo(ctx: typer.Context, entry: int = typer.Argument(..., metavar="ENTRY", help="The entry's number in `tiewatch actors log`."),
+         db: str = DB_OPTION) -> None:
     """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
     _change(ctx, db, lambda store: resolve.undo(store, entry), f"undid merge log entry {entry}")
 
 
 @actors_app.command()
-def candidates(ctx: typer.Context, limit: int = typer.Option(50, "--limit"), db: str = DB_OPTION) -> None:
+def candidates(ctx: typer.Context, limit: int = typer.Option(50, "--limit", min=1, help="How many pairs to list, likeliest first."), db: str = DB_OPTION) -> None:
     """Pairs of actors that may be one, kept apart for you to decide (`tiewatch actors merge A B`)."""
     store = store_of(ctx, db)
     table = Table("id", "actor", "id", "maybe the same as", "score", "why")

@@ -10,6 +10,15 @@ from tiewatch import __version__
 from tiewatch.cli.context import DB_OPTION, err_console, settings
 from tiewatch.model import TiewatchError, environment
 
+def _type_shown(option: typer.core.TyperOption, ctx) -> str | None:
+    """What `--help` prints in the type column: nothing for an on/off flag, which takes no value
+    (Typer 0.29 prints "<bool>" there, as if the flag wanted one)."""
+    return None if option.is_flag else _typer_type_shown(option, ctx)
+
+
+_typer_type_shown = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _type_shown
+
 app = typer.Typer(
     name="tiewatch",
     help="Read what you collect and build an evidence-backed graph of the ties sources claim "

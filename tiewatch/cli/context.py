@@ -6,11 +6,14 @@ import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import typer
 from rich.console import Console
+from sqlalchemy.engine import make_url
 
 from tiewatch.graph import catch_up
+from tiewatch.model import StoreError
 from tiewatch.store import Store, resolve_url
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -42,19 +45,34 @@ def settings(ctx: typer.Context) -> Settings:
     return root.obj
 
 
-def store_of(ctx: typer.Context, db: str | None = None) -> Store:
-    """The store for this command: a command's own --db wins over the global one."""
+def missing_file(url: str) -> Path | None:
+    """The SQLite file `url` names when it does not exist yet (None: it exists, or not a file)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def store_of(ctx: typer.Context, db: str | None = None, create: bool = False) -> Store:
+    """The store for this command: a command's own --db wins over the global one, and both over
+    TIEWATCH_DB. Only a command that builds a store (`create`) makes a SQLite file that is not
+    there: any other would read an empty new database in the wrong folder and say nothing."""
     s = settings(ctx)
     if db:
         s.db = db
         s.__dict__.pop("store", None)
+    path = None if create or "store" in s.__dict__ else missing_file(s.url)
+    if path is not None:
+        raise StoreError(f"no database at {path.resolve()}: run `tiewatch ingest` there first, "
+                         "or name the one to use with --db or TIEWATCH_DB")
     return s.store
 
 
-def graph_of(ctx: typer.Context, db: str | None = None) -> Store:
+def graph_of(ctx: typer.Context, db: str | None = None, create: bool = False) -> Store:
     """The store for a command that reads the graph, first rebuilt if an interrupted ingest or
     review left it behind what is stored (saying so on stderr)."""
-    store = store_of(ctx, db)
+    store = store_of(ctx, db, create)
     report = catch_up(store)
     if report is not None:
         err_console.print(f"the graph was behind what is stored (an interrupted run, or an ingest still under way); "
@@ -63,7 +81,15 @@ def graph_of(ctx: typer.Context, db: str | None = None) -> Store:
     return store
 
 
+def actor_argument(metavar: str = "ACTOR", role: str = "The actor") -> typer.models.ArgumentInfo:
+    """A positional argument naming an actor, said the same way by every command that takes one."""
+    return typer.Argument(..., metavar=metavar, help=f"{role}: its id, its name or one of its aliases.")
+
+
+# No `envvar` here: TIEWATCH_DB is read by `resolve_url` only when no --db was given anywhere on the
+# command line, so `tiewatch --db X ties` means X whatever the environment says.
 DB_OPTION = typer.Option(
-    None, "--db", envvar="TIEWATCH_DB",
-    help="Database URL: sqlite:///PATH (default sqlite:///tiewatch.db) or postgresql+psycopg://USER@HOST/DB.",
+    None, "--db", metavar="URL",
+    help="Database URL: sqlite:///PATH or postgresql+psycopg://USER@HOST/DB "
+    "(default: TIEWATCH_DB, else sqlite:///tiewatch.db in this folder).",
 )

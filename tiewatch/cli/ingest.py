@@ -79,7 +79,7 @@ def ingest(
     the limit it hit.
     """
     try:
-        store = store_of(ctx, db)
+        store = store_of(ctx, db, create=True)
         chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
             report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, budget=budget,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, graph_of, out_console
+from tiewatch.cli.context import DB_OPTION, actor_argument, graph_of, out_console
 from tiewatch.graph.evidence import cite
 from tiewatch.graph.network import paths
 from tiewatch.resolve import find_actor
@@ -14,8 +14,8 @@ from tiewatch.resolve import find_actor
 @app.command()
 def path(
     ctx: typer.Context,
-    source: str,
-    target: str,
+    source: str = actor_argument("SOURCE", "Where the path starts"),
+    target: str = actor_argument("TARGET", "Where it ends"),
     limit: int = typer.Option(3, "--limit", help="How many shortest paths to show."),
     max_hops: int = typer.Option(4, "--max-hops", help="Longest path to consider."),
     db: str = DB_OPTION,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 import threading
 from datetime import timedelta
 
@@ -10,6 +12,7 @@ import typer
 
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, err_console, graph_of
+from tiewatch.model import TiewatchError
 
 
 def is_loopback(host: str) -> bool:
@@ -20,6 +23,23 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, taken before anything says the UI is served, so that a busy
+    port is one line naming it rather than a claim to serve followed by uvicorn's error."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a port in TIME_WAIT is free
+    try:
+        sock.bind((host.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise TiewatchError(f"port {port} on {host} is already in use (another `tiewatch serve`?): "
+                                f"stop that program or choose another port with --port") from None
+        raise TiewatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
 
 
 def needs_login(host: str, require_login: bool | None) -> bool:
@@ -58,7 +78,8 @@ def serve(
 
     from tiewatch.web import create_app
 
-    store = graph_of(ctx, db)
+    sock = listening_socket(host, port)
+    store = graph_of(ctx, db, create=True)
     login = needs_login(host, require_login)
     web_app = create_app(
         store, require_login=login, key_file=key_file, secure_cookies=secure_cookies,
@@ -80,7 +101,7 @@ def serve(
     if deliver:
         start_deliverer(store.url, deliver_every, stop)
     try:
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(web_app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, graph_of, out_console
+from tiewatch.cli.context import DB_OPTION, actor_argument, graph_of, out_console
 from tiewatch.graph.evidence import best_claim, cite
 from tiewatch.model import Actor, Tie, vocabulary
 from tiewatch.resolve import find_actor
@@ -72,7 +72,7 @@ def dossier(store, actor: Actor) -> str:
 
 
 @app.command()
-def show(ctx: typer.Context, actor: str, db: str = DB_OPTION) -> None:
+def show(ctx: typer.Context, actor: str = actor_argument(), db: str = DB_OPTION) -> None:
     """A dossier on ACTOR (name, alias or id): aliases, designations, ties with quotes and denials."""
     store = graph_of(ctx, db)
     out_console.print(dossier(store, find_actor(store, actor)), markup=False)

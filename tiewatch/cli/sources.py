@@ -32,7 +32,10 @@ def sources(ctx: typer.Context, db: str = DB_OPTION) -> None:
 
 
 @sources_app.command()
-def grade(ctx: typer.Context, name: str, reliability: str, who: str = typer.Option(None, "--who"),
+def grade(ctx: typer.Context,
+          name: str = typer.Argument(..., metavar="NAME", help="The source, as `tiewatch sources` lists it."),
+          reliability: str = typer.Argument(..., metavar="GRADE", help="A to F (the Admiralty scale's source reliability)."),
+          who: str = typer.Option(None, "--who", help="Who grades (default: $USER), for the review log."),
           db: str = DB_OPTION) -> None:
     """Grade source NAME: A reliable … E unreliable, F cannot be judged. Ties are re-graded."""
     store = store_of(ctx, db)

@@ -24,7 +24,7 @@ def add(
     db: str = DB_OPTION,
 ) -> None:
     """Create an account and print its API token (shown once; only its hash is stored)."""
-    user, token = store_of(ctx, db).add_user(name, role)
+    user, token = store_of(ctx, db, create=True).add_user(name, role)  # accounts may come before serve
     typer.echo(token)
     typer.echo(
         f"{user.name} ({user.role}) added. Sign in at /login with this token, or send it as "

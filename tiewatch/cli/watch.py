@@ -29,15 +29,15 @@ def add(
     db: str = DB_OPTION,
 ) -> None:
     """Add a rule. What is already true stays quiet; only later changes raise alerts."""
-    from tiewatch.alerts import describe, new_rule
+    from tiewatch.alerts import add_rule, describe, new_rule, watched_actors
 
-    store = store_of(ctx, db)
-    rule = store.add_watch_rule(new_rule(
+    store = store_of(ctx, db, create=True)  # rules may come before the first ingest
+    rule = add_rule(store, new_rule(
         name, actor=actor, type=type, min_sources=min_sources, polarity=polarity, webhook_url=webhook,
         webhook_secret=webhook_secret, email=email,
     ))
     err_console.print(f"watching {describe(rule)} as {rule.name!r}", markup=False)
-    if actor and not store.search_actors(actor, limit=1):
+    if actor and not watched_actors(store, rule):
         err_console.print(f"note: no actor called {actor!r} yet; the rule applies once one appears", markup=False)
 
 
@@ -55,7 +55,7 @@ def list_rules(ctx: typer.Context, db: str = DB_OPTION) -> None:
 
 
 @watch.command("remove")
-def remove(ctx: typer.Context, name: str = typer.Argument(...), db: str = DB_OPTION) -> None:
+def remove(ctx: typer.Context, name: str = typer.Argument(..., metavar="NAME", help="The rule, as `tiewatch watch list` shows it."), db: str = DB_OPTION) -> None:
     """Remove a rule and its alerts."""
     store_of(ctx, db).remove_watch_rule(name)
     err_console.print(f"removed watch rule {name!r}", markup=False)
@@ -64,7 +64,7 @@ def remove(ctx: typer.Context, name: str = typer.Argument(...), db: str = DB_OPT
 @watch.command("feed")
 def feed(
     ctx: typer.Context,
-    name: str = typer.Argument(...),
+    name: str = typer.Argument(..., metavar="NAME", help="The rule whose feed to write."),
     out: Path = typer.Option(None, "--out", "-o", help="Atom file to write; standard output when omitted."),
     db: str = DB_OPTION,
 ) -> None:
@@ -75,8 +75,13 @@ def feed(
     if out is None:
         typer.echo(document.decode("utf-8"))
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(document)
+    from tiewatch.export import prepare_target
+    from tiewatch.model import ExportError
+
+    try:
+        prepare_target(out).write_bytes(document)
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
     err_console.print(f"wrote {out}", markup=False)
 
 

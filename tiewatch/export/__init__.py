@@ -4,6 +4,6 @@ Exporters live in the `exporters` registry (group `tiewatch.exporters`); the bui
 declared as entry points in pyproject.toml, exactly as a third-party package would declare its own.
 """
 
-from tiewatch.export.exporter import ExportOptions, Exporter, Selection, export, exporters, find_actor
+from tiewatch.export.exporter import ExportOptions, Exporter, Selection, export, exporters, prepare_target
 
-__all__ = ["ExportOptions", "Exporter", "Selection", "export", "exporters", "find_actor"]
+__all__ = ["ExportOptions", "Exporter", "Selection", "export", "exporters", "prepare_target"]

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from tiewatch.export.diagram import render_svg
-from tiewatch.export.exporter import ExportOptions, Selection
+from tiewatch.export.exporter import ExportOptions, Selection, prepare_target
 from tiewatch.export.records import designation, strongest
 from tiewatch.model import Actor, ExportError, Tie, vocabulary
 from tiewatch.store import ClaimView
@@ -150,9 +150,9 @@ def write_brief(store: Any, actor_names: list[str], out: Path | str, since: str 
     fmt = "md" if fmt == "markdown" else fmt
     if fmt not in ("md", "html"):
         raise ExportError(f"a brief is written as .md or .html, not {out.name!r}")
+    prepare_target(out)
     brief = gather(store, actor_names, since)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         picture = None
         if fmt == "md":
             picture = out.with_suffix(".svg")

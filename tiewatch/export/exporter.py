@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from tiewatch.model import Actor, ExportError, NotFound, Registry, Tie
+from tiewatch.model import Actor, ExportError, Registry, Tie
+from tiewatch.resolve import find_actor
 from tiewatch.store import ClaimView
 
 exporters = Registry("tiewatch.exporters")
@@ -67,21 +68,6 @@ class Exporter:
 
     def finalize(self) -> None:
         pass
-
-
-def find_actor(store: Any, name: str) -> Actor:
-    """The live actor called `name` (name or alias, any case), or NotFound saying what to try."""
-    found = store.search_actors(name, limit=50)
-    wanted = name.casefold()
-    exact = [a for a in found if a.name.casefold() == wanted or wanted in (x.casefold() for x in a.aliases)]
-    if len(exact) == 1 or (exact and len({a.id for a in exact}) == 1):
-        return exact[0]
-    if not exact and len(found) == 1:
-        return found[0]
-    if found:
-        names = ", ".join(a.name for a in (exact or found)[:5])
-        raise NotFound(f"{name!r} matches several actors ({names}); give the full name")
-    raise NotFound(f"no actor named {name!r}; `tiewatch actors` lists them")
 
 
 class Selection:
@@ -141,6 +127,22 @@ class Selection:
                     yield claim
 
 
+def prepare_target(out: Path, folder: bool = False) -> Path:
+    """Check that `out` can be written: its parent folder must exist (a typo in --out must not
+    build a tree of folders elsewhere); a `folder` target is created there if missing."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ExportError(f"cannot write {out}: the folder {out.parent} does not exist (create it first)")
+    if folder:
+        try:
+            out.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+    elif out.is_dir():
+        raise ExportError(f"cannot write {out}: it is a folder; name a file inside it")
+    return out
+
+
 def make_exporter(fmt: str, out: Path, store: Any, options: ExportOptions) -> Exporter:
     """The exporter for `fmt`, with the folder it writes into created."""
     if fmt not in exporters:
@@ -148,9 +150,8 @@ def make_exporter(fmt: str, out: Path, store: Any, options: ExportOptions) -> Ex
     if options.tlp not in TLP_LEVELS:
         raise ExportError(f"unknown TLP level {options.tlp!r}; choose one of: {', '.join(TLP_LEVELS)}")
     cls = exporters.get(fmt)
-    out = Path(out)
+    out = prepare_target(out, folder=cls.directory)
     try:
-        (out if cls.directory else out.parent).mkdir(parents=True, exist_ok=True)
         return cls(out, store, options)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -1,6 +1,7 @@
 """Stage `resolve`: names become actors; analysts merge and split them, reversibly.
 
-    find_actor(store, "AQAP")            the actor an id, name or alias names
+    find_actor(store, "AQAP")            the actor an id, name, alias or spelling names (lookup.py)
+    actor_ids(store, "Hizbullah")        every actor it names (a watch rule follows them all)
     merge(store, "Hezbollah", "Hizbullah", why="same group")   -> merge log id
     split(store, "Hezbollah", "Hizbullah")                     -> log id undone or written
     unmerge(store, "Hizbullah"); undo(store, log_id)
@@ -10,11 +11,12 @@ After a merge, split or undo, re-aggregate ties with `tiewatch.graph.refresh(sto
 """
 
 from tiewatch.resolve.candidates import Candidate, candidates
-from tiewatch.resolve.merges import default_who, find_actor, merge, set_kind, split, undo, unmerge
+from tiewatch.resolve.lookup import actor_ids, find_actor
+from tiewatch.resolve.merges import default_who, merge, set_kind, split, undo, unmerge
 from tiewatch.resolve.names import normalise
 from tiewatch.resolve.registry import ActorRegistry
 
 __all__ = [
-    "ActorRegistry", "Candidate", "candidates", "default_who", "find_actor", "merge", "normalise", "set_kind",
+    "ActorRegistry", "Candidate", "actor_ids", "candidates", "default_who", "find_actor", "merge", "normalise", "set_kind",
     "split", "undo", "unmerge",
 ]

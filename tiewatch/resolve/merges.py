@@ -15,8 +15,9 @@ from __future__ import annotations
 import getpass
 import os
 
-from tiewatch.model import Actor, NotFound, ReviewError
+from tiewatch.model import NotFound, ReviewError
 from tiewatch.model.records import ACTOR_KINDS
+from tiewatch.resolve.lookup import find_actor
 from tiewatch.resolve.names import normalise, split_acronym
 from tiewatch.resolve.registry import display_name, family
 
@@ -30,29 +31,6 @@ def default_who() -> str:
 
 def mention_key(text: str, canonical: str | None) -> str:
     return normalise(split_acronym(canonical or text)[0])
-
-
-def find_actor(store, ref: str | int, *, live: bool = True) -> Actor:
-    """The actor an id, a name or an alias names; a merged actor leads to the one that kept it."""
-    text = str(ref).strip()
-    found: list[int] = []
-    if text.isdigit():
-        try:
-            store.live_actor(int(text))
-            found = [int(text)]
-        except NotFound:
-            found = []
-    if not found:
-        live_named, named, by_alias = store.actor_ids_named(text, normalise(text))
-        found = live_named or named or by_alias
-    if live:
-        found = list(dict.fromkeys(store.live_actor(i)[0] for i in found))
-    if not found:
-        raise NotFound(f"no actor named {text!r}; `tiewatch actors` lists them")
-    if len(found) > 1:
-        ids = ", ".join(str(i) for i in found)
-        raise ReviewError(f"{text!r} names {len(found)} actors (ids {ids}); give the id instead")
-    return store.get_actor(found[0])
 
 
 def _names_of(store, actor_id: int) -> set[str]:

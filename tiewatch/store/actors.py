@@ -132,6 +132,25 @@ class ActorsMixin:
             )) if norm else []
         return [r.id for r in named if r.merged_into is None], [r.id for r in named], aliased_ids
 
+    def actor_ids_written(self, key: str) -> list[int]:
+        """Ids of the actors that mentions written under matching key `key` were resolved to, the
+        one with most such mentions first (the spellings a dossier lists as "also written")."""
+        count = func.count(mentions.c.id)
+        with self.reading() as conn:
+            return list(conn.scalars(
+                select(mentions.c.actor_id).where(mentions.c.name_key == key[:300], mentions.c.actor_id.is_not(None))
+                .group_by(mentions.c.actor_id).order_by(count.desc(), mentions.c.actor_id)
+            )) if key else []
+
+    def names_keyed_from(self, prefix: str, limit: int = 2000) -> list[tuple[int, str, str]]:
+        """(actor id, alias, matching key) of up to `limit` aliases whose key starts with `prefix`:
+        the candidates a mistyped name is compared with."""
+        with self.reading() as conn:
+            return [tuple(r) for r in conn.execute(
+                select(aliases.c.actor_id, aliases.c.alias, aliases.c.norm)
+                .where(aliases.c.norm >= prefix, aliases.c.norm < prefix + "\uffff").order_by(aliases.c.norm).limit(limit)
+            )] if prefix else []
+
     def live_actor(self, actor_id: int) -> tuple[int, str]:
         """(id, name) of an actor, or of the actor it was merged into (at any depth)."""
         with self.reading() as conn:

@@ -104,12 +104,20 @@ class DocumentsMixin:
         return [_source_from_row(r) for r in rows]
 
     def get_source(self, name_or_id: str | int) -> Source:
-        column = sources.c.id if isinstance(name_or_id, int) else sources.c.name
+        """The source with this id, or this name as written, else in any case (when only one
+        source bears it), else with this id written as digits."""
+        if isinstance(name_or_id, int):
+            wheres = [sources.c.id == name_or_id]
+        else:
+            text = name_or_id.strip()
+            wheres = [sources.c.name == text, func.lower(sources.c.name) == text.lower()]
+            wheres += [sources.c.id == int(text)] if text.isdigit() and len(text) < 18 else []
         with self.reading() as conn:
-            row = conn.execute(select(sources).where(column == name_or_id)).first()
-        if row is None:
-            raise NotFound(f"no source named {name_or_id!r}; `tiewatch sources` lists them")
-        return _source_from_row(row)
+            for where in wheres:
+                rows = conn.execute(select(sources).where(where).limit(2)).all()
+                if len(rows) == 1:
+                    return _source_from_row(rows[0])
+        raise NotFound(f"no source named {name_or_id!r}; `tiewatch sources` lists them")
 
     # --- documents ------------------------------------------------------------------------
     def find_document_id(self, sha256: str) -> int | None:

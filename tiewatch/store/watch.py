@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound, StoreError
 from tiewatch.store.base import utcnow
-from tiewatch.store.tables import actors, alert_outbox, alerts, aliases, ties, watch_rules
+from tiewatch.store.tables import alert_outbox, alerts, ties, watch_rules
 
 EVENTS = ("new_tie", "first_denial", "sources_reached")
 
@@ -69,13 +69,12 @@ def alert_from_row(row: Any, alert_id: int | None = None) -> AlertRecord:
     )
 
 
-def _matching_ties(rule: WatchRule, event: str) -> Any:
-    """Ids of ties the rule covers for which `event` holds and no alert row exists yet."""
+def _matching_ties(rule: WatchRule, event: str, actor_ids: Iterable[int]) -> Any:
+    """Ids of ties the rule covers for which `event` holds and no alert row exists yet; a rule on
+    an actor covers the ties of `actor_ids`, the actors its name stands for now (resolve's lookup)."""
     query = select(ties.c.id).where(ties.c.asserted + ties.c.denied + ties.c.hedged > 0)
     if rule.actor:
-        name = rule.actor.lower()
-        by_alias = select(aliases.c.actor_id).where(func.lower(aliases.c.alias) == name)
-        named = select(actors.c.id).where(or_(func.lower(actors.c.name) == name, actors.c.id.in_(by_alias)))
+        named = list(actor_ids)
         query = query.where(or_(ties.c.subject_id.in_(named), ties.c.object_id.in_(named)))
     if rule.type:
         query = query.where(ties.c.type == rule.type)
@@ -104,8 +103,9 @@ def enqueue(conn: Connection, alert_id: int, rule: WatchRule, at: str) -> None:
 
 class WatchMixin:
     # --- rules ----------------------------------------------------------------------------
-    def add_watch_rule(self, rule: WatchRule) -> WatchRule:
-        """Store a rule and record what is already true for it as its baseline."""
+    def add_watch_rule(self, rule: WatchRule, actor_ids: Iterable[int] = ()) -> WatchRule:
+        """Store a rule and record what is already true for it as its baseline (`actor_ids`: the
+        actors the rule's actor name stands for now; `tiewatch.alerts.add_rule` looks them up)."""
         with self.transaction() as conn:
             taken = conn.execute(select(watch_rules.c.id).where(watch_rules.c.name == rule.name)).scalar()
             if taken is not None:
@@ -122,7 +122,7 @@ class WatchMixin:
                 rows = [
                     {"rule_id": rule.id, "tie_id": tie_id, "event": event, "at": rule.created_at,
                      "payload": {}, "baseline": 1}
-                    for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
+                    for tie_id in conn.execute(_matching_ties(rule, event, actor_ids)).scalars()
                 ]
                 if rows:
                     conn.execute(alerts.insert(), rows)
@@ -146,13 +146,13 @@ class WatchMixin:
             conn.execute(watch_rules.delete().where(watch_rules.c.id == rule.id))
 
     # --- alerts ---------------------------------------------------------------------------
-    def unrecorded_events(self, rule: WatchRule) -> list[tuple[int, str]]:
+    def unrecorded_events(self, rule: WatchRule, actor_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
         """(tie id, event) pairs that hold for the rule now and have not been recorded."""
         with self.reading() as conn:
             return [
                 (tie_id, event)
                 for event in rule.events
-                for tie_id in conn.execute(_matching_ties(rule, event)).scalars()
+                for tie_id in conn.execute(_matching_ties(rule, event, actor_ids)).scalars()
             ]
 
     def record_alert(self, rule: WatchRule, tie_id: int, event: str, payload: dict[str, Any]) -> AlertRecord | None:
