@@ -97,3 +97,11 @@ def test_every_command_finds_the_actor_by_any_name_its_dossier_lists(network, db
     assert "Hizballah" in (tmp_path / "b.md").read_text()
     done = CliRunner().invoke(app, ["watch", "add", "h", "--actor", typed, "--db", db_url])
     assert done.exit_code == 0 and "no actor called" not in done.output
+
+
+def test_the_command_line_merges_two_watchlist_entries_only_with_force(network, db_url):
+    refused = CliRunner().invoke(app, ["actors", "merge", "Hamas", "Hizbullah", "--db", db_url])
+    assert "two watchlist entries" in str(refused.exception)  # main() prints it as one line
+    forced = CliRunner().invoke(app, ["actors", "merge", "Hamas", "Hizbullah", "--force", "--db", db_url])
+    assert forced.exit_code == 0, forced.output
+    assert find_actor(network, "Party of God").name == "Hamas"

@@ -117,3 +117,15 @@ def test_first_seen_follows_a_merge(two_spellings, corpus):
     merge(store, "Ansar Dine", "Harakat Ansar Eddine")
     refresh(store, NONE)
     assert find_actor(store, "Ansar Dine").first_seen == "2012-04-01"
+
+
+def test_two_watchlist_entries_merge_only_when_forced(store):
+    from tests.export.sample import build_network
+
+    build_network(store)
+    with pytest.raises(ReviewError, match=r"'Hamas' \(.*ofac.*\) and 'Islamic State of Iraq and ash-Sham' .* are two "
+                                          r"watchlist entries; .*--force"):
+        merge(store, "Hamas", "ISIS")
+    assert find_actor(store, "ISIS").name == "Islamic State of Iraq and ash-Sham"
+    merge(store, "Hamas", "ISIS", why="the list is wrong", force=True)
+    assert find_actor(store, "ISIS").name == "Hamas"

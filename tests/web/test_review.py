@@ -122,3 +122,19 @@ def test_merge_and_split_from_the_dossier_forms(client, world):
     assert split.status_code == 303 and "Red Hand Cell split off" in client.get(f"/actors/{kvf}").text
     unknown = client.post(f"/actors/{kvf}/review", data={"action": "merge", "name": "Nobody At All", "csrf": token})
     assert unknown.status_code == 404 and "no actor named" in unknown.text
+
+
+def test_merging_two_watchlist_entries_needs_force(client, world):
+    from sqlalchemy import update
+
+    from tiewatch.store.tables import actors
+
+    kvf, rhc = world.ids["Kora Valley Front"], world.ids["Red Hand Cell"]
+    with world.store.engine.begin() as conn:  # as the watchlist builder marks its entries
+        for actor_id, entry in ((kvf, "1001"), (rhc, "1002")):
+            conn.execute(update(actors).where(actors.c.id == actor_id).values(external_ids={"ofac": entry}))
+    refused = client.post(f"/api/actors/{kvf}/merge", json={"other": "Red Hand Cell"}, headers=world.auth("analyst"))
+    assert refused.status_code == 400 and "two watchlist entries" in refused.json()["error"]
+    forced = client.post(f"/api/actors/{kvf}/merge", json={"other": "Red Hand Cell", "force": True},
+                         headers=world.auth("analyst"))
+    assert forced.status_code == 200 and "Red Hand Cell" in forced.json()["actor"]["aliases"]

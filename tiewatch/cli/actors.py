@@ -78,10 +78,11 @@ def _change(ctx: typer.Context, db: str | None, change: Callable[[Store], Any], 
 
 @actors_app.command()
 def merge(ctx: typer.Context, keep: str = actor_argument("KEEP", "The actor that stays"),
-          other: str = actor_argument("OTHER", "The actor folded into KEEP"), why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+          other: str = actor_argument("OTHER", "The actor folded into KEEP"), why: str = WHY,
+          force: bool = typer.Option(False, "--force", help="Merge even two distinct watchlist entries."), who: str = WHO, db: str = DB_OPTION) -> None:
     """Fold actor OTHER into KEEP (names, mentions and claims); logged and reversible."""
     logged: list[int] = []
-    _change(ctx, db, lambda store: logged.append(resolve.merge(store, keep, other, why=why, who=who)),
+    _change(ctx, db, lambda store: logged.append(resolve.merge(store, keep, other, why=why, who=who, force=force)),
             f"merged {other!r} into {keep!r}")
     out_console.print(f"undo with `tiewatch actors undo {logged[0]}` or `tiewatch actors unmerge {other!r}`",
                       markup=False)

@@ -38,13 +38,23 @@ def _names_of(store, actor_id: int) -> set[str]:
     return {normalise(n) for n in [actor.name, *actor.aliases]} - {""}
 
 
-def merge(store, keep: str | int, other: str | int, why: str | None = None, who: str | None = None) -> int:
-    """Fold `other` into `keep`; returns the merge log id."""
+def _entry(actor) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(actor.external_ids.items()))
+
+
+def merge(store, keep: str | int, other: str | int, why: str | None = None, who: str | None = None,
+          force: bool = False) -> int:
+    """Fold `other` into `keep`; returns the merge log id. Two distinct watchlist entries (a
+    designation list keeps them apart: Hamas and its Qassam Brigades, ISIS and a province) are
+    merged only with `force`."""
     kept, gone = find_actor(store, keep), find_actor(store, other)
     if kept.id == gone.id:
         raise ReviewError(f"{kept.name!r} and {gone.name!r} are already one actor (id {kept.id})")
     if family(kept.kind) != family(gone.kind):
         raise ReviewError(f"cannot merge {gone.name!r} ({gone.kind}) into {kept.name!r} ({kept.kind}): kinds differ")
+    if not force and kept.external_ids and gone.external_ids and kept.external_ids != gone.external_ids:
+        raise ReviewError(f"{kept.name!r} ({_entry(kept)}) and {gone.name!r} ({_entry(gone)}) are two watchlist "
+                          "entries; merge them only if the list is wrong (--force)")
     mention_ids = [m.id for m in store.actor_mentions(gone.id)]
     snapshot = {"other": {"id": gone.id, "name": gone.name, "kind": gone.kind}, "mentions": mention_ids}
     return store.apply_merge(kept.id, gone.id, mention_ids, snapshot, why, who or default_who())

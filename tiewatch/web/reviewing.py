@@ -51,10 +51,12 @@ def undo(store: Store, user: User, entry_id: int) -> ReviewEntry:
     return entry
 
 
-def merge_actors(store: Store, user: User, keep_id: int, other: str, why: str | None = None) -> ReviewEntry:
-    """Fold the actor `other` (an id, name or alias) into actor `keep_id`."""
+def merge_actors(store: Store, user: User, keep_id: int, other: str, why: str | None = None,
+                 force: bool = False) -> ReviewEntry:
+    """Fold the actor `other` (an id, name or alias) into actor `keep_id` (two watchlist entries
+    only with `force`)."""
     kept, gone = resolve.find_actor(store, keep_id), resolve.find_actor(store, other)
-    log_id = resolve.merge(store, kept.id, gone.id, why=why, who=user.name)
+    log_id = resolve.merge(store, kept.id, gone.id, why=why, who=user.name, force=force)
     entry = store.log_review(
         user.name, "merge", "actor", kept.id,
         {"merged": None}, {"merged": gone.id, "merged_name": gone.name, "merge_log_id": log_id},

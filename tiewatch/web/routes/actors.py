@@ -51,6 +51,7 @@ def dossier(store: Store, actor: Actor) -> tuple[dict[str, list[TieLine]], list[
 class ActorMerge(RequestBody):
     other: str = Field(..., min_length=1, max_length=300, description="Id, name or alias of the actor to fold in.")
     why: str | None = Field(None, max_length=500)
+    force: bool = Field(False, description="Merge even two distinct watchlist entries.")
 
 
 class ActorSplit(RequestBody):
@@ -89,6 +90,7 @@ def actor_review_form(
     actor_id: int = ActorId,
     action: str = Form(..., pattern="^(merge|split)$"),
     name: str = Form(..., min_length=1, max_length=300),
+    force: bool = Form(False),
     csrf: str = Form(""),
     user: User = Analyst,
 ):
@@ -96,7 +98,7 @@ def actor_review_form(
     check_csrf(request, csrf)
     store, name = get_store(request), name.strip()
     if action == "merge":
-        entry = reviewing.merge_actors(store, user, actor_id, name)
+        entry = reviewing.merge_actors(store, user, actor_id, name, force=force)
         request.session["flash"] = f"{entry.after['merged_name']} merged into this actor (change #{entry.id})."
     else:
         entry = reviewing.split_actor(store, user, actor_id, name)
@@ -108,7 +110,7 @@ def actor_review_form(
 def merge_api(request: Request, actor_id: int = ActorId, body: ActorMerge = Body(...), user: User = Analyst) -> dict:
     """Fold another actor (id, name or alias) into this one (analysts); undo through /api/reviews."""
     store = get_store(request)
-    entry = reviewing.merge_actors(store, user, actor_id, body.other, body.why)
+    entry = reviewing.merge_actors(store, user, actor_id, body.other, body.why, body.force)
     return {"review": review_json(entry), "actor": actor_json(store.get_actor(entry.target_id))}
 
 
