@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 metadata = MetaData(
@@ -295,3 +296,20 @@ settings = Table(
 
 Index("ix_alert_outbox_state_next_try", alert_outbox.c.state, alert_outbox.c.next_try)
 Index("ix_claims_subject_object", claims.c.subject_mention_id, claims.c.object_mention_id)
+
+# Indexes for reads that otherwise scan a whole table as the store grows (revision 0008 adds them
+# to stores made before it): merged actors by the actor they went into, ties newest first and by
+# first denial, claims by their object mention and review status, Telegram edges by channel, the
+# review log by what it changed, documents by kind, and actor names compared in any case.
+LOOKUP_INDEXES = (
+    Index("ix_actors_merged_into", actors.c.merged_into),
+    Index("ix_actors_name_lower", func.lower(actors.c.name)),
+    Index("ix_ties_created_at_id", ties.c.created_at, ties.c.id),
+    Index("ix_ties_first_denied_at", ties.c.first_denied_at),
+    Index("ix_claims_object_mention_id", claims.c.object_mention_id),
+    Index("ix_claims_status", claims.c.status),
+    Index("ix_structural_edges_from_channel", structural_edges.c.from_channel),
+    Index("ix_structural_edges_to_channel", structural_edges.c.to_channel),
+    Index("ix_review_log_target", review_log.c.target_kind, review_log.c.target_id),
+    Index("ix_documents_kind", documents.c.kind),
+)
