@@ -113,3 +113,14 @@ def test_a_folder_format_makes_its_own_folder_inside_an_existing_one(tmp_path):
     assert run("export", "csv", "--out", str(tmp_path / "ties"), "--db", db).returncode == 0
     assert (tmp_path / "ties" / "edges.csv").is_file()
     assert "it is a folder" in one_line_error(run("export", "stix", "--out", str(tmp_path), "--db", db))
+
+
+@pytest.mark.parametrize("args", [["alerts", "retry", "9" * 20], ["actors", "undo", "9" * 20], ["show", "9" * 20],
+                                  ["watch", "add", "w", "--min-sources", "9" * 20],
+                                  ["path", "Hamas", "ISIS", "--max-hops", "9" * 20]])
+def test_an_integer_past_what_the_store_holds_is_refused_without_a_traceback(tmp_path, args):
+    db = f"sqlite:///{tmp_path / 'tw.db'}"
+    Store(db).close()
+    done = run(*args, "--db", db)
+    assert done.returncode in (1, 2) and "Traceback" not in done.stderr, done.stderr
+    assert "less than or equal to" in done.stderr or "no actor named" in done.stderr

@@ -53,6 +53,8 @@ def test_a_near_miss_is_answered_with_the_closest_names(network):
         find_actor(network, "Sinia Province")
     with pytest.raises(NotFound, match="`tiewatch actors` lists them"):
         find_actor(network, "Zzyzx Brigade")
+    with pytest.raises(NotFound, match="no actor named '99999999999999999999'"):  # past what an id can be
+        find_actor(network, "9" * 20)
 
 
 def test_a_name_several_actors_share_is_refused_with_their_ids(network):

@@ -113,7 +113,7 @@ def kind(ctx: typer.Context, actor: str = actor_argument(), kind: str = typer.Ar
 
 
 @actors_app.command()
-def undo(ctx: typer.Context, entry: int = typer.Argument(..., metavar="ENTRY", help="The entry's number in `tiewatch actors log`."),
+def undo(ctx: typer.Context, entry: int = typer.Argument(..., metavar="ENTRY", min=1, max=2**63 - 1, help="The entry's number in `tiewatch actors log`."),
          db: str = DB_OPTION) -> None:
     """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
     _change(ctx, db, lambda store: resolve.undo(store, entry), f"undid merge log entry {entry}")

@@ -129,7 +129,7 @@ def list_outbox(
 @alerts.command("retry")
 def retry(
     ctx: typer.Context,
-    ids: list[int] = typer.Argument(None, help="Ids from `tiewatch alerts list` to send again at the next delivery."),
+    ids: list[int] = typer.Argument(None, min=1, max=2**63 - 1, help="Ids from `tiewatch alerts list` to send again at the next delivery."),
     failed: bool = typer.Option(False, "--failed", help="Every failed delivery."),
     db: str = DB_OPTION,
 ) -> None:

@@ -16,8 +16,8 @@ def path(
     ctx: typer.Context,
     source: str = actor_argument("SOURCE", "Where the path starts"),
     target: str = actor_argument("TARGET", "Where it ends"),
-    limit: int = typer.Option(3, "--limit", help="How many shortest paths to show."),
-    max_hops: int = typer.Option(4, "--max-hops", help="Longest path to consider."),
+    limit: int = typer.Option(3, "--limit", min=1, max=100, help="How many shortest paths to show."),
+    max_hops: int = typer.Option(4, "--max-hops", min=1, max=10, help="Longest path to consider."),
     db: str = DB_OPTION,
 ) -> None:
     """Shortest evidence-backed paths from SOURCE to TARGET (names, aliases or ids)."""

@@ -20,7 +20,7 @@ def add(
     name: str = typer.Argument(..., help="A short name; also the feed's name (/feeds/NAME.atom)."),
     actor: str = typer.Option(None, "--actor", help="Ties with this actor (name or alias) at either end."),
     type: str = typer.Option(None, "--type", help="Ties of this type, e.g. supplies_weapons."),
-    min_sources: int = typer.Option(None, "--min-sources", help="Alert when a tie reaches N independent sources."),
+    min_sources: int = typer.Option(None, "--min-sources", min=1, max=1_000_000, help="Alert when a tie reaches N independent sources."),
     polarity: str = typer.Option(None, "--polarity", help="Ties with a claim of this polarity: asserted, denied, hedged."),
     webhook: str = typer.Option(None, "--webhook", help="POST alerts as JSON to this URL."),
     webhook_secret: str = typer.Option(

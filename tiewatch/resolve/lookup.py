@@ -20,7 +20,7 @@ CLOSE = 75  # rapidfuzz ratio (0-100) a mistyped key must reach with a known one
 
 
 def _by_id(store, text: str) -> list[int]:
-    if not text.isdigit():
+    if not text.isdigit() or len(text) > 18:  # no id has more digits: both databases stop at 2**63
         return []
     try:
         store.live_actor(int(text))
