@@ -20,6 +20,18 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def downgrade(store, revision: str) -> None:
+    """Take the store's schema back to `revision`, as a store made by an older release has it."""
+    from alembic import command
+
+    from tiewatch.store.base import alembic_config
+
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
 def _pg_available() -> str | None:
     try:
         import psycopg

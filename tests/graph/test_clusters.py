@@ -2,13 +2,11 @@
 batches of one rebuild, among many copies, and in a store clustered before the index existed."""
 
 import importlib
-from importlib.resources import files
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
+from tests.conftest import downgrade
 from tiewatch.graph import refresh
 from tiewatch.resolve.watchlist import from_records
 from tiewatch.store.clusters import band_rows, signature_values
@@ -58,19 +56,11 @@ def test_a_post_forwarded_a_hundred_times_is_one_cluster(store, corpus):
     assert set(clusters(store).values()) == {post}
 
 
-def _downgrade_to_0006(store) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
-    with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0006")
-
-
 @pytest.mark.parametrize("interrupted", [False, True], ids=["upgraded", "upgrade-interrupted"])
 def test_a_store_clustered_before_the_band_index_finds_its_old_documents(store, corpus, interrupted):
     old = corpus.add(RELEASE)
     refresh(store, NONE)
-    _downgrade_to_0006(store)
+    downgrade(store, "0006")
     if interrupted:  # killed half-way through the fill (SQLite commits the CREATE at once)
         document_bands.create(store.engine)
         values = signature_values(store.signatures([old])[old])

@@ -3,13 +3,10 @@ store made today and in one made before revision 0008 and upgraded."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, or_, select, text
 
+from tests.conftest import downgrade
 from tiewatch.store.tables import actors, claims, documents, review_log, structural_edges, ties
 
 READS = {  # the store's query shapes (store/graphreads.py, votes.py, review.py, ties.py) -> the index they need
@@ -35,21 +32,13 @@ def plan(store, statement) -> str:
         return " ".join(row[0] for row in conn.execute(text(f"EXPLAIN {sql}")))
 
 
-def downgrade_to_0007(store) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
-    with store.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0007")
-
-
 @pytest.mark.parametrize("index", list(READS))
 def test_a_read_that_grows_with_the_store_uses_its_index(store, index):
     assert index in plan(store, READS[index])
 
 
 def test_a_store_from_before_0008_gains_the_indexes_when_opened(store):
-    downgrade_to_0007(store)
+    downgrade(store, "0007")
     assert not any(index in plan(store, statement) for index, statement in READS.items())
     store.migrate()  # as the next command does
     assert all(index in plan(store, statement) for index, statement in READS.items())

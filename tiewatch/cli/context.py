@@ -6,15 +6,13 @@ import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import typer
 from rich.console import Console
-from sqlalchemy.engine import make_url
 
 from tiewatch.graph import catch_up
 from tiewatch.model import StoreError
-from tiewatch.store import Store, resolve_url
+from tiewatch.store import Store, missing_file, resolve_url
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 # Piped or redirected output is read whole (a file, `less -S`, a pager): tables are not squeezed to
@@ -43,15 +41,6 @@ def settings(ctx: typer.Context) -> Settings:
     if root.obj is None:
         root.obj = Settings()
     return root.obj
-
-
-def missing_file(url: str) -> Path | None:
-    """The SQLite file `url` names when it does not exist yet (None: it exists, or not a file)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    path = Path(parsed.database)
-    return None if path.exists() else path
 
 
 def store_of(ctx: typer.Context, db: str | None = None, create: bool = False) -> Store:

@@ -4,7 +4,7 @@ The Store class is assembled from one mixin per subject so each module stays sma
 """
 
 from tiewatch.store.actors import ActorsMixin
-from tiewatch.store.base import DEFAULT_URL, StoreBase, resolve_url, utcnow
+from tiewatch.store.base import DEFAULT_URL, StoreBase, missing_file, resolve_url, utcnow
 from tiewatch.store.clusters import ClustersMixin
 from tiewatch.store.documents import DocumentsMixin
 from tiewatch.store.graphstate import GraphStateMixin
@@ -26,6 +26,7 @@ class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, G
 
 
 __all__ = [
-    "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "resolve_url", "utcnow",
+    "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "missing_file", "resolve_url",
+    "utcnow",
     "AlertRecord", "Assignment", "OutboxRow", "VotedMention", "WatchRule",
 ]

@@ -11,10 +11,11 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.resources import files
-from typing import Iterator
+from pathlib import Path
+from typing import Any, Iterator
 
 from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
@@ -31,6 +32,25 @@ def resolve_url(url: str | None) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def missing_file(url: str | None) -> Path | None:
+    """The SQLite file `url` (resolved as `resolve_url` does) names when it does not exist yet;
+    None when it exists or the URL names no file (PostgreSQL, `:memory:`)."""
+    parsed = make_url(resolve_url(url))
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def alembic_config() -> Any:
+    """The migrations' alembic configuration (`Store.migrate` runs them)."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
+    return config
 
 
 def utcnow() -> str:
@@ -83,13 +103,10 @@ class StoreBase:
     def migrate(self) -> None:
         """Bring the schema up to date (alembic upgrade head) on this store's database."""
         from alembic import command
-        from alembic.config import Config
-
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
-        config = Config()
-        config.set_main_option("script_location", str(files("tiewatch.store").joinpath("migrations")))
+        config = alembic_config()
         try:
             with self.engine.connect() as conn:
                 current = MigrationContext.configure(conn).get_current_revision()
