@@ -30,8 +30,18 @@ def test_the_hostile_document_is_shown_as_text(client, world):
     _assert_inert(html)
     assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in html
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;Hostile" in html
-    assert '<span class="plain-origin">javascript:alert(5)</span>' in html
+    assert "javascript:alert(5)" not in html  # not a web address: not shown unless the server has --show-paths
     assert "javascript:alert(7)</dd>" in html
+
+
+def test_with_show_paths_a_hostile_origin_is_plain_text(client, world):
+    client.app.state.show_paths = True
+    try:
+        html = client.get(f"/documents/{world.ids['hostile']}").text
+    finally:
+        client.app.state.show_paths = False
+    _assert_inert(html)
+    assert '<span class="plain-origin">javascript:alert(5)</span>' in html
 
 
 @pytest.mark.parametrize("page", ["tie", "actor", "search", "sources", "documents", "claim", "home"])

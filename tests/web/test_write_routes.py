@@ -22,7 +22,8 @@ def _writes(app) -> list[tuple[str, str]]:
 
 
 def _url(path: str, world) -> str:
-    values = {"actor_id": world.ids["Kora Valley Front"], "claim_id": 1, "entry_id": 1, "source_id": 1, "name": "viewer-one"}
+    values = {"actor_id": world.ids["Kora Valley Front"], "claim_id": 1, "entry_id": 1, "source_id": 1, "name": "viewer-one",
+              "document_id": 1}
     for key, value in values.items():
         path = path.replace("{" + key + "}", str(value))
     return path

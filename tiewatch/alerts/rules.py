@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tiewatch.export.records import strongest, tie_record
-from tiewatch.model import Tie, TiewatchError, vocabulary
+from tiewatch.model import Tie, TiewatchError, vocabulary, web_address
 from tiewatch.model.records import POLARITIES
 from tiewatch.resolve import actor_ids
 from tiewatch.store import ClaimView, WatchRule
@@ -70,7 +70,7 @@ def evidence_record(claim: ClaimView) -> dict[str, Any]:
     return {
         "sentence": claim.sentence, "claimant": claim.claimant, "polarity": claim.polarity,
         "source": claim.source, "reliability": claim.reliability, "date": claim.date,
-        "document": claim.document_title or claim.document_origin, "origin": claim.document_origin,
+        "document": claim.document_label, "origin": web_address(claim.document_origin),
     }
 
 

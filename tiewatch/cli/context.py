@@ -77,6 +77,12 @@ def actor_argument(metavar: str = "ACTOR", role: str = "The actor") -> typer.mod
 
 # No `envvar` here: TIEWATCH_DB is read by `resolve_url` only when no --db was given anywhere on the
 # command line, so `tiewatch --db X ties` means X whatever the environment says.
+SHOW_PATHS_OPTION = typer.Option(
+    False, "--show-paths",
+    help="Name the files documents were read from (as stored, relative to what was ingested); "
+    "by default only web addresses are shown, so nothing local travels with a page, brief or export.",
+)
+
 DB_OPTION = typer.Option(
     None, "--db", metavar="URL",
     help="Database URL: sqlite:///PATH or postgresql+psycopg://USER@HOST/DB "

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, err_console, graph_of
+from tiewatch.cli.context import DB_OPTION, SHOW_PATHS_OPTION, err_console, graph_of
 
 
 @app.command()
@@ -23,6 +23,7 @@ def export(
     since: str = typer.Option(None, "--since", help="Only ties new (or first denied) since this date."),
     profile: str = typer.Option(None, "--profile", help="stix: `opencti` maps types to those OpenCTI accepts."),
     tlp: str = typer.Option("clear", "--tlp", help="stix: TLP 2.0 marking: clear, green, amber, amber+strict, red."),
+    show_paths: bool = SHOW_PATHS_OPTION,
     db: str = DB_OPTION,
 ) -> None:
     """Write the graph as STIX 2.1, GEXF, GraphML, Gephi CSVs, FollowTheMoney, CSV or JSON lines."""
@@ -34,6 +35,6 @@ def export(
         raise ExportError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
     if profile not in (None, "opencti"):
         raise ExportError(f"unknown profile {profile!r}; the only profile is opencti")
-    options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower())
+    options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower(), show_paths=show_paths)
     count = run_export(graph_of(ctx, db), format.lower(), out, options)
     err_console.print(f"wrote {count} items to {out}", markup=False)

@@ -16,6 +16,7 @@ from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
 from tiewatch.cli.limits import with_budget
 from tiewatch.ingest import DEFAULT_FETCH_SECONDS, Budget
 from tiewatch.ingest.fingerprint import storable
+from tiewatch.ingest.given import Given
 from tiewatch.model import TiewatchError
 
 
@@ -43,6 +44,8 @@ def print_report(report: IngestReport, url: str) -> None:
         out_console.print(f"{report.claims} claims extracted by {report.extractor!r}", markup=False)
     out_console.print(f"{report.inputs} inputs read into {url}", markup=False)
     out_console.print(report.summary(), markup=False)
+    if report.described:
+        out_console.print(f"{report.described} stored document(s) described anew (the review log in the web UI shows each change and can undo it)", markup=False)
     for skip in report.skipped:
         out_console.print(f"  skipped {skip.origin}: {skip.reason}", markup=False)
     for cut in report.cut:
@@ -69,6 +72,11 @@ def ingest(
         False, "--follow-links",
         help="Read symbolic links, also those leading out of a folder (refused by default, so a link cannot bring in a local file).",
     ),
+    title: str = typer.Option(None, "--title", help="The document's title (one file or URL only)."),
+    publisher: str = typer.Option(None, "--publisher", help="Who published what is read, e.g. \"MEMRI JTTM\"."),
+    published: str = typer.Option(None, "--published", metavar="DATE",
+                                  help="When it was published, e.g. 2016-02-28; dates ties and the timeline."),
+    url: str = typer.Option(None, "--url", help="Where it lives on the web (one file only)."),
     budget: Budget = Budget(),
 ) -> None:
     """Store what you collected: pages, PDF/DOCX/TXT/MD, RSS/Atom feeds, Telegram exports, URLs.
@@ -76,14 +84,17 @@ def ingest(
     Ends with "N new, M already known, K skipped" and the reason for each skip. A bad file inside a
     folder is skipped; a bad file named here stops the run (exit 2) before anything is stored.
     Each input is read within the limits of the --max-* options; one over a limit is skipped with
-    the limit it hit.
+    the limit it hit. A file NAME.meta.yaml beside a file gives its title, publisher, published and
+    url; the flags win over it, and both correct a document that is already stored.
     """
     try:
+        given = Given.parse(title=title, publisher=publisher, published=published, url=url)
         store = store_of(ctx, db, create=True)
         chosen = None if no_extract else get_extractor(extractor)
         with progress_bar() as advance:
             report = run_ingest(store, targets, extractor=chosen, allow_private=allow_private, budget=budget,
-                                progress=advance, follow_links=follow_links, fetch_timeout=fetch_timeout)
+                                progress=advance, follow_links=follow_links, fetch_timeout=fetch_timeout,
+                                given=given)
     except TiewatchError as exc:
         err_console.print(f"error: {storable(str(exc))}", markup=False)
         raise typer.Exit(exc.exit_code) from None

@@ -11,7 +11,7 @@ from datetime import timedelta
 import typer
 
 from tiewatch.cli.app import app
-from tiewatch.cli.context import DB_OPTION, err_console, graph_of
+from tiewatch.cli.context import DB_OPTION, SHOW_PATHS_OPTION, err_console, graph_of
 from tiewatch.model import TiewatchError
 
 
@@ -71,6 +71,7 @@ def serve(
     ),
     session_idle: int = typer.Option(240, "--session-idle", min=1, max=100000, help="Minutes unused before a session ends."),
     session_hours: int = typer.Option(72, "--session-hours", min=1, max=10000, help="Hours after sign-in when a session ends."),
+    show_paths: bool = SHOW_PATHS_OPTION,
     db: str = DB_OPTION,
 ) -> None:
     """Serve the graph explorer, dossiers, evidence pages, review and the API (docs at /docs)."""
@@ -84,6 +85,7 @@ def serve(
     web_app = create_app(
         store, require_login=login, key_file=key_file, secure_cookies=secure_cookies,
         session_idle=timedelta(minutes=session_idle), session_lifetime=timedelta(hours=session_hours),
+        show_paths=show_paths,
     )
     everywhere = host in ("0.0.0.0", "::")
     shown = "127.0.0.1" if everywhere else (f"[{host}]" if ":" in host else host)

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from tiewatch.export.diagram import render_svg
-from tiewatch.export.exporter import ExportOptions, Selection, prepare_target
+from tiewatch.export.exporter import ExportOptions, Selection, as_shown, prepare_target
 from tiewatch.export.records import designation, strongest
 from tiewatch.model import Actor, ExportError, Tie, vocabulary
 from tiewatch.store import ClaimView
@@ -64,7 +64,7 @@ class Brief:
         entries = self.entries
         if not entries:
             return ["tiewatch holds no ties for these actors" + (f" since {self.since}." if self.since else ".")]
-        sources = {c.source or c.document_origin for c in self.documents}
+        sources = {c.source or c.document_label for c in self.documents}
         lines = [
             f"tiewatch holds {len(entries)} tie(s) of {len(self.sections)} type(s) involving "
             f"{' and '.join(a.name for a in self.actors)}, from {len(self.documents)} document(s) by "
@@ -93,11 +93,11 @@ def _entry(tie: Tie, claims: list[ClaimView]) -> TieEntry:
         tie=tie, quotes=strongest(support, "asserted", QUOTES),
         denials=strongest([c for c in live if c.polarity == "denied"], "denied", QUOTES * 2),
         claimants=sorted({c.claimant for c in live}),
-        sources=sorted({c.source or c.document_origin for c in live}),
+        sources=sorted({c.source or c.document_label for c in live}),
     )
 
 
-def gather(store: Any, actor_names: list[str], since: str | None = None) -> Brief:
+def gather(store: Any, actor_names: list[str], since: str | None = None, show_paths: bool = False) -> Brief:
     """Everything a brief shows, read from the store."""
     if not actor_names:
         raise ExportError("a brief needs at least one --actor")
@@ -107,7 +107,7 @@ def gather(store: Any, actor_names: list[str], since: str | None = None) -> Brie
     by_type: dict[str, list[TieEntry]] = {}
     documents: dict[int, ClaimView] = {}
     for tie in selection.ties():
-        claims = store.claims_for_tie(tie.id)
+        claims = [as_shown(claim, show_paths) for claim in store.claims_for_tie(tie.id)]
         by_type.setdefault(tie.type, []).append(_entry(tie, claims))
         for claim in claims:
             documents.setdefault(claim.document_id, claim)
@@ -144,14 +144,15 @@ def render(brief: Brief, fmt: str, picture: str | None = None) -> str:
     return template.render(brief=brief, picture=picture)
 
 
-def write_brief(store: Any, actor_names: list[str], out: Path | str, since: str | None = None) -> Brief:
+def write_brief(store: Any, actor_names: list[str], out: Path | str, since: str | None = None,
+                show_paths: bool = False) -> Brief:
     out = Path(out)
     fmt = out.suffix.lower().lstrip(".")
     fmt = "md" if fmt == "markdown" else fmt
     if fmt not in ("md", "html"):
         raise ExportError(f"a brief is written as .md or .html, not {out.name!r}")
     prepare_target(out)
-    brief = gather(store, actor_names, since)
+    brief = gather(store, actor_names, since, show_paths)
     try:
         picture = None
         if fmt == "md":

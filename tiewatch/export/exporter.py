@@ -11,12 +11,12 @@ Items are read from the store page by page, so an export of a large graph does n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from tiewatch.model import Actor, ExportError, Registry, Tie
+from tiewatch.model import Actor, ExportError, Registry, Tie, shown_origin
 from tiewatch.resolve import find_actor
 from tiewatch.store import ClaimView
 
@@ -34,6 +34,14 @@ class ExportOptions:
     since: str | None = None
     profile: str | None = None  # "opencti" for STIX
     tlp: str = "clear"
+    show_paths: bool = False  # name the files documents were read from (as stored: relative to what was ingested)
+
+
+def as_shown(claim: ClaimView, show_paths: bool = False) -> ClaimView:
+    """The claim as it may leave the machine: its document's origin kept when it is a web address,
+    or when the user asked for paths (--show-paths); blank otherwise."""
+    shown = shown_origin(claim.document_origin, show_paths) or ""
+    return claim if shown == claim.document_origin else replace(claim, document_origin=shown)
 
 
 class Exporter:
@@ -124,7 +132,7 @@ class Selection:
             yield tie
             for claim in self.store.claims_for_tie(tie.id):
                 if claim.status != "rejected":
-                    yield claim
+                    yield as_shown(claim, self.options.show_paths)
 
 
 def prepare_target(out: Path, folder: bool = False) -> Path:

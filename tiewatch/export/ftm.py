@@ -21,7 +21,7 @@ from followthemoney.types import registry as ftm_types
 
 from tiewatch.export.exporter import ExportOptions, Exporter
 from tiewatch.export.records import designation
-from tiewatch.model import Actor, ExportError, Tie
+from tiewatch.model import Actor, ExportError, Tie, web_address
 from tiewatch.store import ClaimView
 
 ACTOR_SCHEMA = {"group": "Organization", "state": "PublicBody", "person": "Person", "place": "Address"}
@@ -101,17 +101,17 @@ class FtmExporter(Exporter):
         if entity is None:
             return
         note = model.make_entity("Note")
-        note.make_id("tiewatch", "claim", claim.document_origin, claim.start, claim.end, claim.type, claim.polarity,
+        note.make_id("tiewatch", "claim", claim.document_id, claim.start, claim.end, claim.type, claim.polarity,
                      claim.subject, claim.object)
         note.add("entity", entity.id)
         note.add("name", f"{claim.subject} {claim.type.replace('_', ' ')} {claim.object} ({claim.polarity})")
         note.add(
             "description",
             f"{claim.claimant} ({claim.polarity}): \u201c{claim.sentence}\u201d \u2014 "
-            f"{claim.document_title or claim.document_origin}, {claim.date or 'undated'}",
+            f"{claim.document_label}, {claim.date or 'undated'}",
         )
         note.add("publisher", claim.source)
-        if claim.document_origin.startswith(("http://", "https://")):
+        if web_address(claim.document_origin):
             note.add("sourceUrl", claim.document_origin)
         self.emit(note)
 

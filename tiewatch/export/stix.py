@@ -23,7 +23,7 @@ from followthemoney.types import registry as ftm_types
 
 from tiewatch.export.exporter import ExportOptions, Exporter
 from tiewatch.export.records import designation
-from tiewatch.model import Actor, Tie, vocabulary
+from tiewatch.model import Actor, Tie, vocabulary, web_address
 from tiewatch.store import ClaimView
 
 # --- TLP 2.0 markings as OASIS publishes them (fixed ids, never generated) ------------------
@@ -195,7 +195,7 @@ class StixExporter(Exporter):
     def provenance(self, claim: ClaimView, tie: Tie) -> dict[str, Any]:
         record = {
             "polarity": claim.polarity, "claimant": claim.claimant, "sentence": claim.sentence,
-            "document": claim.document_title or claim.document_origin, "document_origin": claim.document_origin,
+            "document": claim.document_label, "document_origin": claim.document_origin or None,
             "published": claim.published, "source": claim.source, "start": claim.start, "end": claim.end,
             "subject": claim.subject, "object": claim.object,
             "admiralty": f"{claim.reliability or 'F'}{tie.credibility}",
@@ -259,11 +259,11 @@ class StixExporter(Exporter):
         common = self.common(claim.published or claim.ingested_at)
         if claim.source:
             common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
-        reference = {"source_name": claim.source or "tiewatch", "description": claim.document_origin}
-        if claim.document_origin.startswith(("http://", "https://")):
+        reference = {"source_name": claim.source or "tiewatch", "description": claim.document_origin or claim.document_label}
+        if web_address(claim.document_origin):
             reference["url"] = claim.document_origin
         return stix2.Report(
-            id=stix_id("report", "document", document.sha256), name=claim.document_title or claim.document_origin,
+            id=stix_id("report", "document", document.sha256), name=claim.document_label,
             published=timestamp(claim.published) or timestamp(claim.ingested_at), report_types=["threat-report"],
             object_refs=refs, external_references=[reference], **common,
         )

@@ -9,7 +9,7 @@ from typing import Any
 
 from tiewatch.extract.actors import ActorSpan, Paragraph
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.model import Document
+from tiewatch.model import Document, web_address
 
 SPEAKER_MAX_TOKENS = 8
 
@@ -28,7 +28,7 @@ def default_claimant(doc: Document) -> str:
     for value in (doc.author, doc.source.name if doc.source else None, meta.get("site_name"), meta.get("channel"), doc.title):
         if value and str(value).strip():
             return str(value).strip()
-    return doc.origin
+    return web_address(doc.origin) or "unattributed"  # never a local file name: claimants are shown and exported
 
 
 def speaker_phrase(para: Paragraph, t: Any) -> tuple[str, ActorSpan | None]:

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from tiewatch.extract.actors import ActorSpan, Paragraph
 from tiewatch.extract.lexicon import lexicon
-from tiewatch.extract.rules import Found, actor, actors, conjuncts, is_passive, lex_symmetric, subject_tokens
+from tiewatch.extract.rules import Found, actor, actors, is_passive, lex_symmetric, subject_tokens
 
 RELATUM_PREPS = ("of", "for", "to", "within", "inside")
 NAMING_VERBS = ("know", "call", "name", "dub", "style")

@@ -31,6 +31,6 @@ def best_claim(claims: Iterable[ClaimView], polarity: str | None = None) -> Clai
 
 def cite(claim: ClaimView) -> str:
     """One line: the quote, then who says it, where and when."""
-    where = claim.source or claim.document_title or claim.document_origin
+    where = claim.source or claim.document_label
     said = [claim.claimant] if claim.claimant == where else [claim.claimant, where]
     return f"\u201c{claim.sentence.strip()}\u201d \u2014 {', '.join([*said, claim.date or 'undated'])}"

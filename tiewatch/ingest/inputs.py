@@ -13,6 +13,8 @@ from typing import Iterator
 
 from tiewatch.ingest.budget import Budget
 from tiewatch.ingest.fingerprint import finish, with_languages
+from tiewatch.ingest.given import is_sidecar
+from tiewatch.ingest.prose import describe
 from tiewatch.ingest.reader import Blob, choose_reader
 from tiewatch.ingest.url import Fetcher, human_size, is_url
 from tiewatch.model import Document, IngestError
@@ -27,18 +29,24 @@ class Item:
 
     `within` is the real path of the folder a file was found in: what it reads must stay inside it,
     so a symbolic link in a collected folder can never bring /etc/passwd into the store. `follow_links`
-    lifts that rule (and lets a link named on the command line be read)."""
+    lifts that rule (and lets a link named on the command line be read).
+
+    `shown` is the name its documents are stored under: a file named on the command line by its own
+    name, a file found in a folder by its path from that folder ("examples/klf-statement.txt"), so
+    no analyst's home directory ever reaches the store, a page or an export."""
 
     origin: str
     direct: bool
     within: str | None = None
     follow_links: bool = False
+    shown: str | None = None
 
 
 def expand(targets: list[str], exclude: frozenset[Path] = frozenset(), follow_links: bool = False) -> list[Item]:
     """Files and URLs to read, folders walked recursively in name order (hidden entries left out).
 
-    Files in `exclude` (the store's own database files) are never read from a folder. A named path
+    Files in `exclude` (the store's own database files) are never read from a folder, nor are
+    metadata sidecars (NAME.meta.yaml: read with the file they describe). A named path
     that does not exist is an IngestError: the user mistyped it; so is a named link, unless
     `follow_links`. Links inside a folder become items that `load` refuses with their reason.
     """
@@ -52,11 +60,15 @@ def expand(targets: list[str], exclude: frozenset[Path] = frozenset(), follow_li
         if path.is_symlink() and not follow_links:
             raise IngestError(f"{target}: a symbolic link (to {os.path.realpath(path)}); pass --follow-links to read it")
         if path.is_dir():
-            within = os.path.realpath(path)
-            items.extend(Item(str(found), direct=False, within=within, follow_links=follow_links)
-                         for found in _walk(path, follow_links) if os.path.realpath(found) not in skip)
+            within, above = os.path.realpath(path), os.path.dirname(os.path.abspath(path))
+            items.extend(Item(str(found), direct=False, within=within, follow_links=follow_links,
+                              shown=Path(os.path.relpath(os.path.abspath(found), above)).as_posix())
+                         for found in _walk(path, follow_links)
+                         if os.path.realpath(found) not in skip and not is_sidecar(found))
+        elif is_sidecar(path):
+            raise IngestError(f"{target}: a metadata sidecar; name the file it describes and it is read with it")
         elif path.exists():
-            items.append(Item(target, direct=True, follow_links=follow_links))
+            items.append(Item(target, direct=True, follow_links=follow_links, shown=path.name or target))
         else:
             raise IngestError(f"{target}: no such file, folder or URL")
     return items
@@ -129,7 +141,7 @@ def load(item: Item, budget: Budget, fetcher: Fetcher | None = None) -> Blob:
         raise IngestError(f"{item.origin}: cannot read it ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise IngestError(f"{item.origin}: too large (it grew past the {human_size(max_bytes)} cap while read)")
-    return Blob(data, origin=item.origin, name=path.name, budget=budget)
+    return Blob(data, origin=item.origin, name=path.name, budget=budget, stored_as=item.shown)
 
 
 def _read_capped(path: Path, max_bytes: int, item: Item) -> bytes:
@@ -168,6 +180,7 @@ def documents_of(blob: Blob) -> Iterator[Document]:
     try:
         for count, doc in enumerate(chosen.read(blob), 1):
             budget.check(blob.origin, "max_items", count)
+            doc.origin = blob.stored_origin(doc.origin)
             try:
                 pending.append(finish(doc, budget.max_paragraph, detect=False))
             except IngestError as exc:
@@ -175,9 +188,9 @@ def documents_of(blob: Blob) -> Iterator[Document]:
                 continue
             produced += 1
             if len(pending) == LANGUAGE_BATCH:
-                yield from with_languages(pending)
+                yield from map(describe, with_languages(pending))
                 pending = []
-        yield from with_languages(pending)
+        yield from map(describe, with_languages(pending))
     except (IngestError, MemoryError):
         raise
     except Exception as exc:  # a library tripping over malformed content

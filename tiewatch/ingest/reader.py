@@ -39,6 +39,15 @@ class Blob:
     name: str = ""  # file name, used only to break sniffing ties
     content_type: str | None = None  # from HTTP, without parameters
     budget: Budget = field(default_factory=Budget)  # the limits its reader keeps to
+    stored_as: str | None = None  # the name its documents are stored under (see inputs.Item.shown)
+
+    def stored_origin(self, origin: str) -> str:
+        """A document's origin as stored: the file's path as typed swapped for its shown name
+        ("/home/me/case/chat.json#42/7" -> "case/chat.json#42/7"); URLs and links kept."""
+        if self.stored_as is None or not origin.startswith(self.origin):
+            return origin
+        rest = origin[len(self.origin):]
+        return self.stored_as + rest if rest[:1] in ("", "#") else origin
 
     @cached_property
     def head(self) -> bytes:

@@ -15,7 +15,6 @@ TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 TABLE_SUFFIXES = {".csv", ".tsv"}
 CODE_SUFFIXES = {".py", ".js", ".ts", ".css", ".sh", ".bat", ".ps1", ".c", ".h", ".java", ".rb", ".go", ".rs", ".php"}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_TITLE_MAX = 120
 
 
 def decode(blob: Blob) -> str:
@@ -40,12 +39,9 @@ def plain(text: str) -> str:
 
 
 def title_of(text: str, markdown: bool) -> str | None:
-    if markdown:
-        heading = _HEADING.search(text)
-        if heading:
-            return heading.group(1)
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first.lstrip("#").strip() if 0 < len(first) <= _TITLE_MAX else None
+    """A Markdown file's first heading; otherwise None, and tiewatch.ingest.prose finds the headline."""
+    heading = _HEADING.search(text) if markdown else None
+    return heading.group(1) if heading else None
 
 
 @readers.register("text")

@@ -14,7 +14,7 @@ from .errors import (
     StoreError,
     TiewatchError,
 )
-from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie
+from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, shown_origin, web_address
 from .registry import Registry
 from .settings import Environment, environment
 from .vocabulary import TieType, vocabulary
@@ -38,6 +38,8 @@ __all__ = [
     "Source",
     "StoreError",
     "Tie",
+    "shown_origin",
+    "web_address",
     "TieType",
     "TiewatchError",
     "vocabulary",

@@ -123,3 +123,15 @@ class Tie:
     @property
     def grade(self) -> str:
         return f"{self.reliability}{self.credibility}"
+
+
+def web_address(origin: str | None) -> str | None:
+    """The origin when it is a web address (a page, a feed item, a public Telegram post), else None."""
+    return origin if origin and origin.startswith(("http://", "https://")) else None
+
+
+def shown_origin(origin: str | None, show_paths: bool = False) -> str | None:
+    """What a page, brief or export may say of where a document came from: its web address, or, only
+    when the user asks (--show-paths), the file it was read from as stored (relative to what was
+    ingested). A local path is never shown by default: briefs and exports travel."""
+    return (origin or None) if show_paths else web_address(origin)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from tiewatch.model import web_address
 from tiewatch.store.tables import claims, documents, mentions, sources
 
 
@@ -47,6 +48,12 @@ class ClaimView:
     @property
     def date(self) -> str:
         return (self.published or self.ingested_at or "")[:10]
+
+    @property
+    def document_label(self) -> str:
+        """How the document is named wherever evidence is cited: its title, else its web address;
+        never a local path (see tiewatch.model.shown_origin)."""
+        return self.document_title or web_address(self.document_origin) or f"untitled document #{self.document_id}"
 
 
 def claim_view_query() -> Any:

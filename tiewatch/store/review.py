@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from tiewatch.model import NotFound, ReviewError, Tie, vocabulary
 from tiewatch.store.base import utcnow
+from tiewatch.store.describe import apply_description
 from tiewatch.store.graphstate import touch_graph
 from tiewatch.store.graphviews import ClaimView, claim_view_query
 from tiewatch.store.tables import claims, review_log, sources
@@ -32,7 +33,7 @@ class ReviewEntry:
     who: str
     at: str
     action: str
-    target_kind: str  # claim | actor | source | review
+    target_kind: str  # claim | actor | source | document | review
     target_id: int
     before: dict[str, Any]
     after: dict[str, Any]
@@ -183,6 +184,8 @@ class ReviewMixin:
                 conn.execute(claims.update().where(claims.c.id == entry.target_id).values(**entry.before))
             elif entry.target_kind == "source":
                 conn.execute(sources.update().where(sources.c.id == entry.target_id).values(**entry.before))
+            elif entry.target_kind == "document":
+                apply_description(conn, self._ensure_source, entry.target_id, entry.before)
             at = utcnow()
             conn.execute(review_log.update().where(review_log.c.id == entry_id).values(undone_at=at))
             entry.undone_at = at

@@ -91,11 +91,13 @@ def create_app(
     secure_cookies: bool = False,
     session_idle: timedelta = SESSION_IDLE,
     session_lifetime: timedelta = SESSION_LIFETIME,
+    show_paths: bool = False,
 ) -> FastAPI:
     """The web UI and REST API over `store`. With `require_login`, anonymous users see only /login.
 
     `secret` signs the cookie; without it the key comes from tiewatch.web.keys (`key_file`, the
     environment or the config dir). Sessions end after `session_idle` unused and at `session_lifetime`.
+    Local file names of documents appear on pages and in the API only with `show_paths`.
     """
     app = FastAPI(
         title="tiewatch",
@@ -110,6 +112,7 @@ def create_app(
     app.state.require_login = require_login
     app.state.session_idle = session_idle
     app.state.session_lifetime = session_lifetime
+    app.state.show_paths = show_paths
     app.add_middleware(errors.BusyAnswer)
     app.add_middleware(InputGuard)
     app.add_middleware(

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from tiewatch.model import vocabulary
+from tiewatch.model import shown_origin, vocabulary
 from tiewatch.store import ROLES
 from tiewatch.store.review import RELIABILITY
 from tiewatch.web.auth import ANONYMOUS, LoginRequired, csrf_token, signed_in
@@ -45,7 +45,7 @@ def templates() -> Jinja2Templates:
     env.env.filters["safe_href"] = safe_href
     env.env.filters["label"] = label
     env.env.globals.update(
-        tie_types=list(vocabulary()), tie_pol=tie_polarity, reliability=RELIABILITY, reliability_labels=RELIABILITY_LABELS, roles=ROLES,
+        tie_types=list(vocabulary()), tie_pol=tie_polarity, shown_origin=shown_origin, reliability=RELIABILITY, reliability_labels=RELIABILITY_LABELS, roles=ROLES,
     )
     return env
 
@@ -63,6 +63,7 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
         "can_review": bool(user and user.can("analyst")),
         "is_admin": bool(user and user.can("admin")),
         "path": request.url.path,
+        "show_paths": bool(getattr(request.app.state, "show_paths", False)),
         "flash": request.session.pop("flash", None),
         **context,
     }

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from tiewatch import resolve
 from tiewatch.graph import refresh
-from tiewatch.model import ReviewError
+from tiewatch.ingest.given import Given
+from tiewatch.model import IngestError, ReviewError
 from tiewatch.store import ReviewEntry, Store, User
 
 CLAIM_ACTIONS = ("confirm", "reject", "reopen", "retype", "reverse")
@@ -37,6 +38,19 @@ def review_claim(store: Store, user: User, claim_id: int, action: str, type: str
 
 def grade_source(store: Store, user: User, source_id: int, reliability: str) -> ReviewEntry:
     entry = store.grade_source(source_id, reliability, user.name)
+    refresh(store)
+    return entry
+
+
+def describe_document(store: Store, user: User, document_id: int, changes: dict[str, str | None]) -> ReviewEntry:
+    """Set (or, with an empty value, clear) a document's title, publisher, date and web address;
+    a date is read as `tiewatch ingest --published` reads it. The graph's dates follow at once."""
+    try:
+        checked = Given.parse(how="analyst", **{k: v for k, v in changes.items() if v and v.strip()})
+    except IngestError as exc:
+        raise ReviewError(str(exc)) from None
+    values = {k: getattr(checked, k) if v and v.strip() else None for k, v in changes.items()}
+    entry = store.describe_document(document_id, user.name, values)
     refresh(store)
     return entry
 

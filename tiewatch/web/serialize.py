@@ -8,7 +8,7 @@ from typing import Any, Callable, Sequence
 from fastapi import Query, Request
 from pydantic import BaseModel, ConfigDict
 
-from tiewatch.model import Actor, Document, Tie
+from tiewatch.model import Actor, Document, Tie, shown_origin
 from tiewatch.store import ClaimView, ReviewEntry
 from tiewatch.store.search import DocumentHit
 
@@ -48,6 +48,11 @@ def paginated(request: Request, page: Page, rows: Sequence[Any], to_json: Callab
     return {"items": [to_json(r) for r in rows[: page.limit]], "limit": page.limit, "offset": page.offset, "next": next_url}
 
 
+def shows_paths(request: Request) -> bool:
+    """Whether the server was started with --show-paths (local file names on pages and in the API)."""
+    return bool(getattr(request.app.state, "show_paths", False))
+
+
 def actor_json(actor: Actor) -> dict:
     return {**asdict(actor), "url": f"/actors/{actor.id}"}
 
@@ -56,13 +61,14 @@ def tie_json(tie: Tie) -> dict:
     return {**asdict(tie), "grade": tie.grade, "url": f"/ties/{tie.id}"}
 
 
-def claim_json(claim: ClaimView) -> dict:
-    return {**asdict(claim), "date": claim.date, "url": f"/claims/{claim.id}"}
+def claim_json(claim: ClaimView, paths: bool = False) -> dict:
+    return {**asdict(claim), "document_origin": shown_origin(claim.document_origin, paths), "date": claim.date,
+            "document_label": claim.document_label, "url": f"/claims/{claim.id}"}
 
 
-def document_json(doc: Document, with_text: bool = True) -> dict:
+def document_json(doc: Document, with_text: bool = True, paths: bool = False) -> dict:
     data = {
-        "id": doc.id, "title": doc.title, "kind": doc.kind, "origin": doc.origin, "author": doc.author,
+        "id": doc.id, "title": doc.title, "kind": doc.kind, "origin": shown_origin(doc.origin, paths), "author": doc.author,
         "published": doc.published, "language": doc.language, "ingested_at": doc.ingested_at,
         "source": doc.source.name if doc.source else None, "metadata": doc.metadata, "url": f"/documents/{doc.id}",
     }
@@ -71,8 +77,8 @@ def document_json(doc: Document, with_text: bool = True) -> dict:
     return data
 
 
-def hit_json(hit: DocumentHit) -> dict:
-    return {**asdict(hit), "url": f"/documents/{hit.id}"}
+def hit_json(hit: DocumentHit, paths: bool = False) -> dict:
+    return {**asdict(hit), "origin": shown_origin(hit.origin, paths), "url": f"/documents/{hit.id}"}
 
 
 def review_json(entry: ReviewEntry) -> dict:

@@ -16,7 +16,7 @@ from tiewatch.store import ClaimView, Store, User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, RequestBody, actor_json, claim_json, offset_query, paginated, review_json, tie_json
+from tiewatch.web.serialize import Page, RequestBody, actor_json, claim_json, offset_query, paginated, review_json, shows_paths, tie_json
 
 router = APIRouter()
 ActorId = Path(..., ge=1, le=2**31 - 1, description="The actor's id.")
@@ -149,5 +149,5 @@ def actor_api(request: Request, actor_id: int = ActorId, user: User = Reader) ->
     return {
         **actor_json(actor),
         "ties": [tie_json(line.tie) for lines in groups.values() for line in lines],
-        "claims": [claim_json(c) for c in timeline],
+        "claims": [claim_json(c, shows_paths(request)) for c in timeline],
     }

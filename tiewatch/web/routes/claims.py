@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Body, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse
 from pydantic import Field
@@ -12,7 +14,7 @@ from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
 from tiewatch.web.routes.ties import known_type
-from tiewatch.web.serialize import Page, RequestBody, claim_json, paginated, review_json
+from tiewatch.web.serialize import Page, RequestBody, claim_json, paginated, review_json, shows_paths
 
 router = APIRouter()
 ClaimId = Path(..., ge=1, le=2**31 - 1, description="The claim's id.")
@@ -29,7 +31,7 @@ class ClaimReview(RequestBody):
 
 def claim_with_state(request: Request, claim_id: int) -> dict:
     store = get_store(request)
-    return {**claim_json(store.get_claim(claim_id)), **store.claim_review_state(claim_id)}
+    return {**claim_json(store.get_claim(claim_id), shows_paths(request)), **store.claim_review_state(claim_id)}
 
 
 @router.get("/claims/{claim_id}", include_in_schema=False)
@@ -69,7 +71,8 @@ def list_claims_api(
     if (tie is None) == (document is None):
         raise TiewatchError("give exactly one of ?tie=ID or ?document=ID")
     rows = store.claims_for_tie(store.get_tie(tie).id) if tie else store.claims_for_document(store.get_document(document).id)
-    return paginated(request, page, rows[page.offset: page.offset + page.limit + 1], claim_json)
+    return paginated(request, page, rows[page.offset: page.offset + page.limit + 1],
+                     partial(claim_json, paths=shows_paths(request)))
 
 
 @router.get("/api/claims/{claim_id}", tags=["claims"])

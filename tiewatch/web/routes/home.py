@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import actor_json, hit_json, offset_query
+from tiewatch.web.serialize import actor_json, hit_json, offset_query, shows_paths
 
 router = APIRouter()
 SEARCH_LIMIT = 50
@@ -58,5 +58,5 @@ def search_api(
     return {
         "q": found["q"], "limit": limit, "offset": offset,
         "actors": [actor_json(a) for a in found["actors"]],
-        "documents": [hit_json(h) for h in found["documents"]],
+        "documents": [hit_json(h, shows_paths(request)) for h in found["documents"]],
     }

@@ -17,7 +17,8 @@ PAGE = 100
 
 
 def target_url(kind: str, target_id: int) -> str:
-    return {"claim": "/claims/", "actor": "/actors/", "source": "/sources#source-", "review": "/review#entry-"}[kind] + str(target_id)
+    return {"claim": "/claims/", "actor": "/actors/", "source": "/sources#source-", "document": "/documents/",
+            "review": "/review#entry-"}[kind] + str(target_id)
 
 
 @router.get("/review", include_in_schema=False)

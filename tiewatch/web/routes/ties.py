@@ -11,7 +11,7 @@ from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.network import tie_polarity
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, claim_json, paginated, tie_json
+from tiewatch.web.serialize import Page, claim_json, paginated, shows_paths, tie_json
 
 router = APIRouter()
 TieId = Path(..., ge=1, le=2**31 - 1, description="The tie's id.")
@@ -69,4 +69,4 @@ def tie_api(request: Request, tie_id: int = TieId, user: User = Reader) -> dict:
     """One tie with every claim behind it (rejected claims included, marked by `status`)."""
     store = get_store(request)
     tie = store.get_tie(tie_id)
-    return {**tie_json(tie), "polarity": tie_polarity(tie), "claims": [claim_json(c) for c in store.claims_for_tie(tie_id)]}
+    return {**tie_json(tie), "polarity": tie_polarity(tie), "claims": [claim_json(c, shows_paths(request)) for c in store.claims_for_tie(tie_id)]}
