@@ -59,15 +59,15 @@ def test_a_document_the_database_refuses_is_skipped_and_the_batch_goes_on(pg_url
     schema = pg_url.rsplit("%3D", 1)[1]
     with psycopg.connect(pg_url.split("?")[0].replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
         conn.execute(f"SET search_path TO {schema}")
-        conn.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.title = 'Refused here' THEN "
+        conn.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.title = 'Refused Here By Policy' THEN "
                      "RAISE EXCEPTION 'value refused by policy' USING ERRCODE = '22023'; END IF; RETURN NEW; END $$ "
                      "LANGUAGE plpgsql")
         conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse()")
     folder = tmp_path / "collected"
     folder.mkdir()
-    (folder / "a.txt").write_text("Refused here\n\n" + hostile.GOOD_TEXT, encoding="utf-8")
-    (folder / "b.txt").write_text("Kept\n\n" + hostile.GOOD_TEXT, encoding="utf-8")
+    (folder / "a.txt").write_text("Refused Here By Policy\n\n" + hostile.GOOD_TEXT, encoding="utf-8")
+    (folder / "b.txt").write_text("Kept Here As Usual\n\n" + hostile.GOOD_TEXT, encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(folder), "--db", pg_url, "--no-extract"])
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert "1 new, 0 already known, 1 skipped" in result.output
-    assert f"skipped {folder / 'a.txt'}: the database refused it (value refused by policy)" in result.output
+    assert "skipped collected/a.txt: the database refused it (value refused by policy)" in result.output  # as stored

@@ -112,10 +112,20 @@ def kind(ctx: typer.Context, actor: str = actor_argument(), kind: str = typer.Ar
     out_console.print(f"undo with `tiewatch actors undo {logged[0]}`", markup=False)
 
 
+@actors_app.command("not-an-actor")
+def not_an_actor(ctx: typer.Context, actor: str = actor_argument(), why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+    """Mark ACTOR as no actor (a doctrine, a demonym, a fragment of a heading): its mentions stay,
+    its claims stop making ties, it leaves lists, the graph and exports; logged and undoable."""
+    logged: list[int] = []
+    _change(ctx, db, lambda store: logged.append(resolve.dismiss(store, actor, why=why, who=who)),
+            f"{actor!r} is marked not an actor; its ties are gone, its mentions stay")
+    out_console.print(f"undo with `tiewatch actors undo {logged[0]}`", markup=False)
+
+
 @actors_app.command()
 def undo(ctx: typer.Context, entry: int = typer.Argument(..., metavar="ENTRY", min=1, max=2**63 - 1, help="The entry's number in `tiewatch actors log`."),
          db: str = DB_OPTION) -> None:
-    """Reverse merge log ENTRY (a merge or a split); `tiewatch actors log` lists them."""
+    """Reverse merge log ENTRY (a merge, split, kind change or not-an-actor); `tiewatch actors log` lists them."""
     _change(ctx, db, lambda store: resolve.undo(store, entry), f"undid merge log entry {entry}")
 
 

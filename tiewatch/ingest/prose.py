@@ -35,10 +35,14 @@ HEADLINE_WORDS = (3, 30)
 HEADLINE_CHARS = 200
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
-NAVIGATION = frozenset(
-    "home menu browse by search skip to content main navigation subscribe sign in log login logout register "
-    "share print email follow us contact about news more categories tags archive archives advertisement "
-    "cookies cookie accept privacy policy terms read next previous back top related posts toggle".split()
+NAVIGATION_WORDS = frozenset(
+    "home menu browse search skip subscribe login logout register share print email cookies cookie "
+    "advertisement toggle navigation archives tags categories newsletter sitemap".split()
+)
+NAVIGATION_PHRASES = (
+    "skip to content", "skip to main content", "main navigation", "sign in", "sign up", "log in", "follow us",
+    "contact us", "about us", "privacy policy", "terms of use", "read more", "back to top", "related posts",
+    "browse by", "accept all",
 )
 _SEPARATORS = re.compile(r"\s[|»›•·>]\s|\s/\s")
 _URL = re.compile(r"^(?:(?:source|url|link|retrieved from|available at)\s*:?\s*)?<?(https?://[^\s<>\"]+?)>?[.,;]?$", re.I)
@@ -86,8 +90,15 @@ def _is_headline(line: str) -> bool:
         return False
     if _URL.match(line) or _SEPARATORS.search(line) or _only_date(line):
         return False
-    plain = [re.sub(r"\W", "", w).lower() for w in words]
-    return sum(w in NAVIGATION for w in plain) * 2 < len(plain)
+    return len(_without_navigation(line)) >= HEADLINE_WORDS[0]
+
+
+def _without_navigation(line: str) -> list[str]:
+    """The words of a line once menu phrases ("Skip to content") and menu words ("Subscribe") are out."""
+    text = " " + " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split()) + " "
+    for phrase in NAVIGATION_PHRASES:
+        text = text.replace(f" {phrase} ", " ")
+    return [w for w in text.split() if w not in NAVIGATION_WORDS]
 
 
 def _only_date(line: str) -> bool:

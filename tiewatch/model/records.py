@@ -99,6 +99,7 @@ class Actor:
     first_seen: str | None = None
     claim_count: int = 0
     id: int | None = None
+    dismissed_at: str | None = None  # when an analyst marked it "not an actor" (then it makes no ties)
 
 
 @dataclass

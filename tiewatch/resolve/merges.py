@@ -72,6 +72,8 @@ def undo(store, entry_id: int) -> None:
         _unmerge(store, entry)
     elif entry.action == "kind":
         store.restore_kind(entry.id, entry.kept_id, entry.snapshot["from"])
+    elif entry.action == "dismiss":
+        store.restore_dismissal(entry.id, entry.kept_id)
     else:
         _unsplit(store, entry)
 
@@ -85,6 +87,15 @@ def set_kind(store, actor: str | int, kind: str, why: str | None = None, who: st
         raise ReviewError(f"{target.name!r} is already a {kind}")
     snapshot = {"from": target.kind, "to": kind}
     return store.apply_kind(target.id, kind, snapshot, why, who or default_who())
+
+
+def dismiss(store, actor: str | int, why: str | None = None, who: str | None = None) -> int:
+    """Mark a name that is no actor (a doctrine, a demonym, a letterhead fragment): its mentions stay,
+    marked by the actor they point to, and stop making ties; returns the log id (`undo` reverses it)."""
+    target = find_actor(store, actor)
+    if target.dismissed_at:
+        raise ReviewError(f"{target.name!r} is already marked not an actor (since {target.dismissed_at[:10]})")
+    return store.apply_dismissal(target.id, why, who or default_who())
 
 
 def unmerge(store, actor: str | int) -> int:

@@ -270,6 +270,24 @@ class ActorsMixin:
                                           why=why, who=who, at=utcnow())
             ).inserted_primary_key[0]
 
+    def apply_dismissal(self, actor_id: int, why: str | None, who: str) -> int:
+        """Mark an actor "not an actor" (its mentions stay linked to it, its claims make no ties) and log it."""
+        with self.transaction() as conn:
+            touch_graph(conn)
+            at = utcnow()
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(dismissed_at=at))
+            return conn.execute(
+                merge_log.insert().values(action="dismiss", kept_id=actor_id, other_id=actor_id,
+                                          snapshot={"dismissed_at": at}, why=why, who=who, at=at)
+            ).inserted_primary_key[0]
+
+    def restore_dismissal(self, entry_id: int, actor_id: int) -> None:
+        """Undo a logged "not an actor": it is an actor again and its claims make ties."""
+        with self.transaction() as conn:
+            touch_graph(conn)
+            conn.execute(actors.update().where(actors.c.id == actor_id).values(dismissed_at=None))
+            conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))
+
     def restore_kind(self, entry_id: int, actor_id: int, kind: str) -> None:
         """Undo a logged kind change."""
         with self.transaction() as conn:

@@ -57,7 +57,7 @@ class GraphReadsMixin:
                 id=r.id, name=r.name, kind=r.kind,
                 aliases=[a for a in names[r.id] if a != r.name],
                 external_ids=dict(r.external_ids or {}), designations=list(r.designations or []),
-                first_seen=r.first_seen, claim_count=counts.get(r.id, 0),
+                first_seen=r.first_seen, claim_count=counts.get(r.id, 0), dismissed_at=r.dismissed_at,
             )
             for r in rows
         ]
@@ -84,8 +84,9 @@ class GraphReadsMixin:
             return self._actors_from_rows(conn, rows)[0]
 
     def list_actors(self, kind: str | None = None, limit: int | None = None, offset: int = 0) -> list[Actor]:
-        """Live actors (not merged away), by name."""
-        query = select(actors).where(actors.c.merged_into.is_(None)).order_by(actors.c.name, actors.c.id)
+        """Live actors (not merged away, not marked "not an actor"), by name."""
+        query = (select(actors).where(actors.c.merged_into.is_(None), actors.c.dismissed_at.is_(None))
+                 .order_by(actors.c.name, actors.c.id))
         if kind:
             query = query.where(actors.c.kind == kind)
         query = query.offset(offset)
@@ -100,7 +101,7 @@ class GraphReadsMixin:
         matching = select(aliases.c.actor_id).where(func.lower(aliases.c.alias).like(pattern))
         query = (
             select(actors)
-            .where(actors.c.merged_into.is_(None))
+            .where(actors.c.merged_into.is_(None), actors.c.dismissed_at.is_(None))
             .where(or_(func.lower(actors.c.name).like(pattern), actors.c.id.in_(matching)))
             .order_by(actors.c.name)
             .limit(limit)

@@ -86,6 +86,7 @@ actors = Table(
     Column("created_at", String(32), nullable=False),
     Column("merged_into", Integer, ForeignKey("actors.id")),  # set while merged; cleared by split/undo
     Column("parent_id", Integer, ForeignKey("actors.id")),  # "ISIS's Sinai province": part of ISIS
+    Column("dismissed_at", String(32)),  # marked "not an actor" by an analyst: makes no ties, listed nowhere
 )
 
 aliases = Table(
@@ -183,7 +184,7 @@ merge_log = Table(
     "merge_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("action", String(10), nullable=False),  # merge|split
+    Column("action", String(10), nullable=False),  # merge|split|kind|dismiss
     Column("kept_id", Integer, nullable=False),
     Column("other_id", Integer, nullable=False),
     Column("snapshot", JSON, nullable=False),  # everything needed to restore the prior state

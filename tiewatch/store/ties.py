@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
 from tiewatch.store.base import utcnow
-from tiewatch.store.tables import claims, documents, mentions, sources, structural_edges, ties
+from tiewatch.store.tables import actors, claims, documents, mentions, sources, structural_edges, ties
 
 TIE_FIELDS = ("asserted", "denied", "hedged", "sources", "first_seen", "last_seen", "reliability", "credibility")
 
@@ -53,8 +53,10 @@ class TiesMixin:
         )
         facts = []
         with self.reading() as conn:
+            dismissed = set(conn.execute(select(actors.c.id).where(actors.c.dismissed_at.is_not(None))).scalars())
             for r in conn.execute(query):
                 s, o = (r.object_id, r.subject_id) if r.reviewed_reversed else (r.subject_id, r.object_id)
+                s, o = (None if s in dismissed else s), (None if o in dismissed else o)  # not an actor: no tie
                 facts.append(ClaimFact(
                     id=r.id, tie_id=r.tie_id, subject_id=s, object_id=o, type=r.reviewed_type or r.type,
                     polarity=r.polarity, status=r.status, document_id=r.document_id, cluster_id=r.cluster_id,

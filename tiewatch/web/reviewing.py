@@ -88,6 +88,16 @@ def split_actor(store: Store, user: User, actor_id: int, alias: str, why: str | 
     return entry
 
 
+def dismiss_actor(store: Store, user: User, actor_id: int, why: str | None = None) -> ReviewEntry:
+    """Mark the actor "not an actor": its claims leave the graph, its mentions stay; undo restores it."""
+    log_id = resolve.dismiss(store, actor_id, why=why, who=user.name)
+    at = store.get_actor(actor_id).dismissed_at
+    entry = store.log_review(user.name, "not-an-actor", "actor", actor_id,
+                             {"not_an_actor": None}, {"not_an_actor": at, "merge_log_id": log_id})
+    refresh(store)
+    return entry
+
+
 def _undo_actor_change(store: Store, entry: ReviewEntry) -> None:
     """A merge is undone through its log entry; a split that undid a merge is undone by merging again."""
     log = {e.id: e for e in store.merge_entries()}.get(entry.after.get("merge_log_id"))

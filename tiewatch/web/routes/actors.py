@@ -106,6 +106,24 @@ def actor_review_form(
     return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
 
 
+@router.post("/actors/{actor_id}/not-an-actor", include_in_schema=False)
+def not_an_actor_form(request: Request, actor_id: int = ActorId, csrf: str = Form(""), user: User = Analyst):
+    check_csrf(request, csrf)
+    entry = reviewing.dismiss_actor(get_store(request), user, actor_id)
+    request.session["flash"] = (f"{get_store(request).get_actor(actor_id).name} is marked not an actor: its ties are gone, "
+                                f"its mentions stay (change #{entry.id}; undo it in the review log).")
+    return RedirectResponse(f"/actors/{actor_id}", status_code=303)
+
+
+@router.post("/api/actors/{actor_id}/not-an-actor", tags=["review"])
+def not_an_actor_api(request: Request, actor_id: int = ActorId, user: User = Analyst) -> dict:
+    """Mark a name that is no actor (a doctrine, a demonym, a heading fragment; analysts): its claims
+    stop making ties and it leaves lists, the graph and exports; undo through /api/reviews."""
+    store = get_store(request)
+    entry = reviewing.dismiss_actor(store, user, actor_id)
+    return {"review": review_json(entry), "actor": actor_json(store.get_actor(actor_id))}
+
+
 @router.post("/api/actors/{actor_id}/merge", tags=["review"])
 def merge_api(request: Request, actor_id: int = ActorId, body: ActorMerge = Body(...), user: User = Analyst) -> dict:
     """Fold another actor (id, name or alias) into this one (analysts); undo through /api/reviews."""
