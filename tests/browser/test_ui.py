@@ -152,3 +152,19 @@ def test_channel_page_says_when_there_is_no_structure(page, live):
     _wait_for_graph(page)
     assert "No channel structure yet" in page.inner_text("#graph-status")
     assert page.errors == []
+
+
+def test_the_review_queue_is_worked_from_the_keyboard(page, live):
+    sign_in(page, live, "analyst")
+    page.goto(live["url"] + "/review/queue")
+    assert "5 claims waiting" in page.inner_text("h1")
+    assert page.get_attribute(".queue-item.selected", "data-claim") == page.get_attribute(".queue-item", "data-claim")
+    page.keyboard.press("j")
+    second = page.get_attribute(".queue-item.selected", "data-claim")
+    assert second == page.locator(".queue-item").nth(1).get_attribute("data-claim")
+    shoot(page, "review-queue")
+    page.keyboard.press("x")
+    page.wait_for_url(live["url"] + "/review/queue")
+    assert "4 claims waiting" in page.inner_text("h1") and f"Claim {second}: reject" in page.content()
+    assert live["store"].claim_review_state(int(second))["status"] == "rejected"
+    assert not page.errors

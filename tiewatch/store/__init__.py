@@ -12,6 +12,7 @@ from tiewatch.store.graphstate import GraphStateMixin
 from tiewatch.store.graphreads import GraphReadsMixin
 from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
 from tiewatch.store.outbox import OutboxMixin, OutboxRow
+from tiewatch.store.queue import QueueItem, QueueMixin
 from tiewatch.store.ties import TiesMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
@@ -22,12 +23,12 @@ from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
 class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, DescriptionsMixin, GraphReadsMixin, ClaimViewsMixin,
-            ReviewMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
+            ReviewMixin, QueueMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 
 __all__ = [
     "ClaimView", "DEFAULT_URL", "DocumentHit", "ROLES", "ReviewEntry", "Store", "User", "missing_file", "resolve_url",
     "utcnow",
-    "AlertRecord", "Assignment", "OutboxRow", "VotedMention", "WatchRule",
+    "AlertRecord", "Assignment", "OutboxRow", "QueueItem", "VotedMention", "WatchRule",
 ]

@@ -9,6 +9,7 @@ from tiewatch.web.routes import (
     feeds,
     graph,
     home,
+    queue,
     review,
     sources,
     ties,
@@ -16,5 +17,5 @@ from tiewatch.web.routes import (
 
 ROUTERS = [
     home.router, actors.router, ties.router, claims.router, documents.router, graph.router,
-    sources.router, review.router, accounts.router, apidocs.router, feeds.router,
+    sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]

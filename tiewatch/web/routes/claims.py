@@ -49,13 +49,15 @@ def claim_review_form(
     claim_id: int = ClaimId,
     action: str = Form(..., pattern=ACTION_PATTERN),
     type: str = Form("", max_length=40),
+    next: str = Form("", max_length=200, pattern=r"^(/review/queue(\?offset=\d{1,9})?(#claim-\d{1,10})?)?$"),
     csrf: str = Form(""),
     user: User = Analyst,
 ):
+    """`next`: back to the review queue (the only page a judgement may return to but the claim's own)."""
     check_csrf(request, csrf)
     entry = reviewing.review_claim(get_store(request), user, claim_id, action, known_type(type))
     request.session["flash"] = f"Claim {claim_id}: {entry.action} recorded as change #{entry.id}."
-    return RedirectResponse(f"/claims/{claim_id}", status_code=303)
+    return RedirectResponse(next or f"/claims/{claim_id}", status_code=303)
 
 
 @router.get("/api/claims", tags=["claims"])
