@@ -112,6 +112,18 @@ def kind(ctx: typer.Context, actor: str = actor_argument(), kind: str = typer.Ar
     out_console.print(f"undo with `tiewatch actors undo {logged[0]}`", markup=False)
 
 
+@actors_app.command("name")
+def display_name(ctx: typer.Context, actor: str = actor_argument(),
+                 name: str = typer.Argument(None, metavar="NAME", help="The short name to show it by; leave out to clear it."),
+                 why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
+    """Show ACTOR by NAME everywhere (a curated short name: "ISIS Sinai Province"); its own name,
+    often a watchlist's official one, stays and still finds it; logged and undoable."""
+    logged: list[int] = []
+    _change(ctx, db, lambda store: logged.append(resolve.set_display_name(store, actor, name, why=why, who=who)),
+            f"{actor!r} is shown as {name!r}" if name else f"{actor!r} is shown by its own name again")
+    out_console.print(f"undo with `tiewatch actors undo {logged[0]}`", markup=False)
+
+
 @actors_app.command("not-an-actor")
 def not_an_actor(ctx: typer.Context, actor: str = actor_argument(), why: str = WHY, who: str = WHO, db: str = DB_OPTION) -> None:
     """Mark ACTOR as no actor (a doctrine, a demonym, a fragment of a heading): its mentions stay,

@@ -19,7 +19,9 @@ def _designation(d: dict) -> str:
 
 
 def _header(store, actor: Actor) -> list[str]:
-    lines = [f"{actor.name}  ({actor.kind}, id {actor.id})", "=" * len(actor.name)]
+    lines = [f"{actor.label}  ({actor.kind}, id {actor.id})", "=" * len(actor.label)]
+    if actor.display_name:
+        lines.append(f"Name on record: {actor.name}")
     if actor.aliases:
         lines.append("Also known as: " + "; ".join(actor.aliases))
     spelled = {m.text for m in store.actor_mentions(actor.id) if not m.canonical}  # not "the group", "it"

@@ -100,6 +100,11 @@ class Actor:
     claim_count: int = 0
     id: int | None = None
     dismissed_at: str | None = None  # when an analyst marked it "not an actor" (then it makes no ties)
+    display_name: str | None = None  # the name shown: an analyst's, else the one its documents use most
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.name
 
 
 @dataclass

@@ -6,6 +6,7 @@
     split(store, "Hezbollah", "Hizbullah")                     -> log id undone or written
     unmerge(store, "Hizbullah"); undo(store, log_id)
     set_kind(store, "Al-Qassam", "group")                      -> log id (undo reverses it)
+    set_display_name(store, 3, "ISIS Sinai Province")           -> log id (shown by it; undo reverses it)
     dismiss(store, "Al-Walaa Wal-Baraa")  not an actor: its claims make no ties -> log id (undo reverses it)
     candidates(store)                    pairs that may be one actor, for review
 After a merge, split or undo, re-aggregate ties with `tiewatch.graph.refresh(store)`.
@@ -13,11 +14,11 @@ After a merge, split or undo, re-aggregate ties with `tiewatch.graph.refresh(sto
 
 from tiewatch.resolve.candidates import Candidate, candidates
 from tiewatch.resolve.lookup import actor_ids, find_actor
-from tiewatch.resolve.merges import default_who, dismiss, merge, set_kind, split, undo, unmerge
+from tiewatch.resolve.merges import default_who, dismiss, merge, set_display_name, set_kind, split, undo, unmerge
 from tiewatch.resolve.names import normalise
 from tiewatch.resolve.registry import ActorRegistry
 
 __all__ = [
-    "ActorRegistry", "Candidate", "actor_ids", "candidates", "default_who", "dismiss", "find_actor", "merge", "normalise", "set_kind",
+    "ActorRegistry", "Candidate", "actor_ids", "candidates", "default_who", "dismiss", "find_actor", "merge", "normalise", "set_display_name", "set_kind",
     "split", "undo", "unmerge",
 ]

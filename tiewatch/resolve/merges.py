@@ -74,6 +74,8 @@ def undo(store, entry_id: int) -> None:
         store.restore_kind(entry.id, entry.kept_id, entry.snapshot["from"])
     elif entry.action == "dismiss":
         store.restore_dismissal(entry.id, entry.kept_id)
+    elif entry.action == "name":
+        store.restore_display_name(entry.id, entry.kept_id, entry.snapshot["from"])
     else:
         _unsplit(store, entry)
 
@@ -87,6 +89,13 @@ def set_kind(store, actor: str | int, kind: str, why: str | None = None, who: st
         raise ReviewError(f"{target.name!r} is already a {kind}")
     snapshot = {"from": target.kind, "to": kind}
     return store.apply_kind(target.id, kind, snapshot, why, who or default_who())
+
+
+def set_display_name(store, actor: str | int, name: str | None, why: str | None = None, who: str | None = None) -> int:
+    """Show an actor by a curated short name ("ISIS Sinai Province"); its name, often a watchlist's
+    official one, stays and is still found. None clears it. Returns the log id (`undo` reverses it)."""
+    target = find_actor(store, actor)
+    return store.apply_display_name(target.id, name, why, who or default_who())
 
 
 def dismiss(store, actor: str | int, why: str | None = None, who: str | None = None) -> int:

@@ -7,6 +7,7 @@ from tiewatch.store.actors import ActorsMixin
 from tiewatch.store.base import DEFAULT_URL, StoreBase, missing_file, resolve_url, utcnow
 from tiewatch.store.clusters import ClustersMixin
 from tiewatch.store.describe import DescriptionsMixin
+from tiewatch.store.display import DisplayNamesMixin
 from tiewatch.store.documents import DocumentsMixin
 from tiewatch.store.graphstate import GraphStateMixin
 from tiewatch.store.graphreads import GraphReadsMixin
@@ -22,7 +23,7 @@ from tiewatch.store.votes import Assignment, VotedMention, VotesMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, DescriptionsMixin, GraphReadsMixin, ClaimViewsMixin,
+class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, DescriptionsMixin, DisplayNamesMixin, GraphReadsMixin, ClaimViewsMixin,
             ReviewMixin, QueueMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 
 from tiewatch.model import Actor, NotFound, Tie
 from tiewatch.store.tables import actors, aliases, claims, mentions, ties
+from tiewatch.store.display import display_names
 
 
 def _tie_from_row(row: Any) -> Tie:
@@ -52,9 +53,10 @@ class GraphReadsMixin:
                 .group_by(m.c.actor_id)
             ):
                 counts[actor_id] = n
+        shown = display_names(conn, rows)
         return [
             Actor(
-                id=r.id, name=r.name, kind=r.kind,
+                id=r.id, name=r.name, kind=r.kind, display_name=shown.get(r.id) if shown.get(r.id) != r.name else None,
                 aliases=[a for a in names[r.id] if a != r.name],
                 external_ids=dict(r.external_ids or {}), designations=list(r.designations or []),
                 first_seen=r.first_seen, claim_count=counts.get(r.id, 0), dismissed_at=r.dismissed_at,

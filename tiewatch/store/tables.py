@@ -86,7 +86,8 @@ actors = Table(
     Column("created_at", String(32), nullable=False),
     Column("merged_into", Integer, ForeignKey("actors.id")),  # set while merged; cleared by split/undo
     Column("parent_id", Integer, ForeignKey("actors.id")),  # "ISIS's Sinai province": part of ISIS
-    Column("dismissed_at", String(32)),  # marked "not an actor" by an analyst: makes no ties, listed nowhere
+    Column("dismissed_at", String(32)),
+    Column("display_name", Text),  # an analyst's short name for it; `name` (often a watchlist's) stays  # marked "not an actor" by an analyst: makes no ties, listed nowhere
 )
 
 aliases = Table(
@@ -184,7 +185,7 @@ merge_log = Table(
     "merge_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("action", String(10), nullable=False),  # merge|split|kind|dismiss
+    Column("action", String(10), nullable=False),  # merge|split|kind|dismiss|name
     Column("kept_id", Integer, nullable=False),
     Column("other_id", Integer, nullable=False),
     Column("snapshot", JSON, nullable=False),  # everything needed to restore the prior state

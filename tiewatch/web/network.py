@@ -62,6 +62,7 @@ def elements(store: Store, f: GraphFilter) -> dict:
     for t in ties:
         names[t.subject_id], names[t.object_id] = t.subject or "", t.object or ""
         graph.add_edge(t.subject_id, t.object_id)
+    names.update(store.display_names(names))  # short names the documents use, or an analyst's
     centrality = nx.degree_centrality(graph) if graph.number_of_nodes() > 1 else {n: 1.0 for n in graph}
     kinds = {a.id: a.kind for a in store.list_actors()} if names else {}
     nodes = [

@@ -88,6 +88,16 @@ def split_actor(store: Store, user: User, actor_id: int, alias: str, why: str | 
     return entry
 
 
+def name_actor(store: Store, user: User, actor_id: int, name: str | None) -> ReviewEntry:
+    """Show the actor by `name` (None: by its own name); logged, undone from the review log."""
+    before = store.get_actor(actor_id).label
+    log_id = resolve.set_display_name(store, actor_id, name, who=user.name)
+    entry = store.log_review(user.name, "display-name", "actor", actor_id,
+                             {"display_name": before}, {"display_name": store.get_actor(actor_id).label, "merge_log_id": log_id})
+    refresh(store)
+    return entry
+
+
 def dismiss_actor(store: Store, user: User, actor_id: int, why: str | None = None) -> ReviewEntry:
     """Mark the actor "not an actor": its claims leave the graph, its mentions stay; undo restores it."""
     log_id = resolve.dismiss(store, actor_id, why=why, who=user.name)

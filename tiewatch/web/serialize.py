@@ -54,7 +54,7 @@ def shows_paths(request: Request) -> bool:
 
 
 def actor_json(actor: Actor) -> dict:
-    return {**asdict(actor), "url": f"/actors/{actor.id}"}
+    return {**asdict(actor), "label": actor.label, "url": f"/actors/{actor.id}"}
 
 
 def tie_json(tie: Tie) -> dict:

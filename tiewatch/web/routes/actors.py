@@ -106,6 +106,27 @@ def actor_review_form(
     return RedirectResponse(f"/actors/{entry.target_id}", status_code=303)
 
 
+@router.post("/actors/{actor_id}/name", include_in_schema=False)
+def name_form(request: Request, actor_id: int = ActorId, name: str = Form("", max_length=300), csrf: str = Form(""),
+              user: User = Analyst):
+    check_csrf(request, csrf)
+    entry = reviewing.name_actor(get_store(request), user, actor_id, name.strip() or None)
+    request.session["flash"] = f"Shown as {entry.after['display_name']} (change #{entry.id}; undo it in the review log)."
+    return RedirectResponse(f"/actors/{actor_id}", status_code=303)
+
+
+class ActorName(RequestBody):
+    name: str | None = Field(..., max_length=300, description="The short name to show it by; null or empty clears it.")
+
+
+@router.post("/api/actors/{actor_id}/name", tags=["review"])
+def name_api(request: Request, actor_id: int = ActorId, body: ActorName = Body(...), user: User = Analyst) -> dict:
+    """Show an actor by a curated short name (analysts); its own name stays and still finds it."""
+    store = get_store(request)
+    entry = reviewing.name_actor(store, user, actor_id, (body.name or "").strip() or None)
+    return {"review": review_json(entry), "actor": actor_json(store.get_actor(actor_id))}
+
+
 @router.post("/actors/{actor_id}/not-an-actor", include_in_schema=False)
 def not_an_actor_form(request: Request, actor_id: int = ActorId, csrf: str = Form(""), user: User = Analyst):
     check_csrf(request, csrf)
