@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Union
 
-from tiewatch.model import Actor, ExportError, Registry, Tie, shown_origin
+from tiewatch.model import Actor, ExportError, Registry, Tie, TieFilter, shown_origin
 from tiewatch.resolve import find_actor
 from tiewatch.store import ClaimView
 
@@ -35,6 +35,7 @@ class ExportOptions:
     profile: str | None = None  # "opencti" for STIX
     tlp: str = "clear"
     show_paths: bool = False  # name the files documents were read from (as stored: relative to what was ingested)
+    where: TieFilter | None = None  # narrows further (dates, sources, polarity, a pair) and orders the ties
 
 
 def as_shown(claim: ClaimView, show_paths: bool = False) -> ClaimView:
@@ -93,16 +94,21 @@ class Selection:
 
     @property
     def whole_graph(self) -> bool:
-        return not (self.actors or self.options.type or self.options.since)
+        where = self.options.where
+        return not (self.actors or self.options.type or self.options.since or (where and where.narrows))
+
+    def filters(self) -> list[TieFilter]:
+        """One tie filter per named actor (or one for the whole graph), each with the options' narrowing."""
+        base = self.options.where or TieFilter()
+        base = base.but(type=self.options.type or base.type, since=self.options.since or base.since)
+        return [base.but(actor_id=a.id) for a in self.actors] or [base]
 
     def ties(self) -> Iterator[Tie]:
         seen: set[int] = set()
-        for actor_id in [a.id for a in self.actors] or [None]:
+        for f in self.filters():
             offset = 0
             while True:
-                page = self.store.list_ties(
-                    actor_id=actor_id, type=self.options.type, since=self.options.since, limit=PAGE, offset=offset
-                )
+                page = self.store.list_ties(f, limit=PAGE, offset=offset)
                 for tie in page:
                     if tie.id not in seen:
                         seen.add(tie.id)

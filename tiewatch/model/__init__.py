@@ -16,6 +16,7 @@ from .errors import (
 )
 from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, shown_origin, web_address
 from .registry import Registry
+from .tiefilter import POLARITIES, TIE_ORDERS, TieFilter
 from .settings import Environment, environment
 from .vocabulary import TieType, vocabulary
 
@@ -32,6 +33,9 @@ __all__ = [
     "ExtractError",
     "IngestError",
     "Mention",
+    "POLARITIES",
+    "TIE_ORDERS",
+    "TieFilter",
     "NotFound",
     "Registry",
     "ReviewError",

@@ -15,6 +15,7 @@ from tiewatch.store.graphviews import ClaimView, ClaimViewsMixin
 from tiewatch.store.outbox import OutboxMixin, OutboxRow
 from tiewatch.store.queue import QueueItem, QueueMixin
 from tiewatch.store.ties import TiesMixin
+from tiewatch.store.tiereads import TieReadsMixin
 from tiewatch.store.review import ReviewEntry, ReviewMixin
 from tiewatch.store.search import DocumentHit, SearchMixin
 from tiewatch.store.sessions import SessionsMixin
@@ -23,8 +24,8 @@ from tiewatch.store.votes import Assignment, VotedMention, VotesMixin
 from tiewatch.store.watch import AlertRecord, WatchMixin, WatchRule
 
 
-class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, DescriptionsMixin, DisplayNamesMixin, GraphReadsMixin, ClaimViewsMixin,
-            ReviewMixin, QueueMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
+class Store(ActorsMixin, VotesMixin, TiesMixin, ClustersMixin, DocumentsMixin, DescriptionsMixin, DisplayNamesMixin, GraphReadsMixin,
+            TieReadsMixin, ClaimViewsMixin, ReviewMixin, QueueMixin, SearchMixin, SessionsMixin, UsersMixin, WatchMixin, OutboxMixin, GraphStateMixin, StoreBase):
     """SQLite by default (`sqlite:///tiewatch.db`), PostgreSQL by `postgresql+psycopg://` URL."""
 
 

@@ -67,8 +67,14 @@ class DisplayNamesMixin:
 
     def display_names(self, actor_ids: Iterable[int]) -> dict[int, str]:
         """The name each actor is shown by (see the module)."""
+        return {i: label for i, (label, _kind) in self.shown_actors(actor_ids).items()}
+
+    def shown_actors(self, actor_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Each actor of `actor_ids` -> (the name it is shown by, its kind)."""
         ids = sorted(set(actor_ids))
         with self.reading() as conn:
             rows = [r for start in range(0, len(ids), 500) for r in conn.execute(
-                select(actors.c.id, actors.c.name, actors.c.display_name).where(actors.c.id.in_(ids[start:start + 500])))]
-            return display_names(conn, rows)
+                select(actors.c.id, actors.c.name, actors.c.display_name, actors.c.kind)
+                .where(actors.c.id.in_(ids[start:start + 500])))]
+            names = display_names(conn, rows)
+        return {r.id: (names[r.id], r.kind) for r in rows}

@@ -1,34 +1,15 @@
-"""Read queries over actors and ties that every consumer shares (CLI, web, exports, alerts)."""
+"""Read queries over actors that every consumer shares (CLI, web, exports, alerts); ties are in tiereads."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
-from tiewatch.model import Actor, NotFound, Tie
-from tiewatch.store.tables import actors, aliases, claims, mentions, ties
+from tiewatch.model import Actor, NotFound
+from tiewatch.store.tables import actors, aliases, claims, mentions
 from tiewatch.store.display import display_names
-
-
-def _tie_from_row(row: Any) -> Tie:
-    m = row._mapping
-    return Tie(
-        id=m["id"], subject_id=m["subject_id"], object_id=m["object_id"], type=m["type"],
-        asserted=m["asserted"], denied=m["denied"], hedged=m["hedged"], sources=m["sources"],
-        first_seen=m["first_seen"], last_seen=m["last_seen"], reliability=m["reliability"],
-        credibility=m["credibility"], subject=m["subject"], object=m["object"],
-    )
-
-
-def _ties_query() -> Any:
-    subj, obj = aliased(actors), aliased(actors)
-    return (
-        select(ties, subj.c.name.label("subject"), obj.c.name.label("object"))
-        .join(subj, subj.c.id == ties.c.subject_id)
-        .join(obj, obj.c.id == ties.c.object_id)
-    )
 
 
 class GraphReadsMixin:
@@ -110,41 +91,3 @@ class GraphReadsMixin:
         )
         with self.reading() as conn:
             return self._actors_from_rows(conn, conn.execute(query).all())
-
-    # --- ties -----------------------------------------------------------------------------
-    def get_tie(self, tie_id: int) -> Tie:
-        with self.reading() as conn:
-            row = conn.execute(_ties_query().where(ties.c.id == tie_id)).first()
-        if row is None:
-            raise NotFound(f"no tie with id {tie_id}")
-        return _tie_from_row(row)
-
-    def list_ties(
-        self,
-        actor_id: int | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        min_sources: int | None = None,
-        polarity: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Tie]:
-        """Ties, newest first. `since` compares with the time tiewatch first knew the tie or
-        first saw it denied; `polarity` keeps ties with at least one claim of that polarity."""
-        query = _ties_query()
-        if actor_id is not None:
-            query = query.where(or_(ties.c.subject_id == actor_id, ties.c.object_id == actor_id))
-        if type:
-            query = query.where(ties.c.type == type)
-        if since:
-            query = query.where(or_(ties.c.created_at >= since, ties.c.first_denied_at >= since))
-        if min_sources:
-            query = query.where(ties.c.sources >= min_sources)
-        if polarity in ("asserted", "denied", "hedged"):
-            query = query.where(ties.c[polarity] > 0)
-        query = query.where(and_(ties.c.asserted + ties.c.denied + ties.c.hedged > 0))
-        query = query.order_by(ties.c.created_at.desc(), ties.c.id.desc()).offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
-        with self.reading() as conn:
-            return [_tie_from_row(r) for r in conn.execute(query).all()]

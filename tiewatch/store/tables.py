@@ -86,8 +86,8 @@ actors = Table(
     Column("created_at", String(32), nullable=False),
     Column("merged_into", Integer, ForeignKey("actors.id")),  # set while merged; cleared by split/undo
     Column("parent_id", Integer, ForeignKey("actors.id")),  # "ISIS's Sinai province": part of ISIS
-    Column("dismissed_at", String(32)),
-    Column("display_name", Text),  # an analyst's short name for it; `name` (often a watchlist's) stays  # marked "not an actor" by an analyst: makes no ties, listed nowhere
+    Column("dismissed_at", String(32)),  # marked "not an actor" by an analyst: makes no ties, listed nowhere
+    Column("display_name", Text),  # an analyst's short name for it; `name` (often a watchlist's) stays
 )
 
 aliases = Table(
