@@ -61,13 +61,25 @@ def test_search_api_finds_documents_and_actors(client):
 
 def test_graph_json_is_ready_for_cytoscape(client, world):
     graph = client.get("/api/graph").json()
-    assert len(graph["nodes"]) == 3 and len(graph["edges"]) == 3 and graph["truncated"] is False
+    assert len(graph["nodes"]) == 3 and graph["ties"] == 3 and graph["truncated"] is False
     hub = next(n["data"] for n in graph["nodes"] if n["data"]["label"] == "Kora Valley Front")
     leaf = next(n["data"] for n in graph["nodes"] if n["data"]["label"] == "Red Hand Cell")
-    assert hub["centrality"] > leaf["centrality"] and hub["size"] > leaf["size"]
+    assert hub["centrality"] > leaf["centrality"] and hub["size"] > leaf["size"] and hub["kind"] == "group"
     assert hub["href"] == f"/actors/{world.ids['Kora Valley Front']}"
-    edge = next(e["data"] for e in graph["edges"] if e["data"]["type"] == "supplies_weapons")
-    assert edge["href"] == f"/ties/{world.ids['supplies_weapons']}" and edge["polarity"] == "contested"
+
+
+def test_one_edge_per_pair_lists_its_ties_strongest_first(client, world):
+    edges = {tuple(e["data"]["types"]): e["data"] for e in client.get("/api/graph").json()["edges"]}
+    assert set(edges) == {("supplies_weapons", "trains"), ("funds",)}
+    pair = edges[("supplies_weapons", "trains")]
+    kvf, bbb = world.ids["Kora Valley Front"], world.ids["Black Banner Brigade"]
+    assert (pair["source"], pair["target"], pair["directed"]) == (f"a{kvf}", f"a{bbb}", True)
+    assert pair["label"] == "supplies weapons +1" and pair["sources"] == 2 and pair["polarity"] == "contested"
+    assert [t["href"] for t in pair["ties"]] == [f"/ties/{world.ids['supplies_weapons']}", f"/ties/{world.ids['trains']}"]
+    assert pair["href"] == f"/ties?actor={min(kvf, bbb)}&other={max(kvf, bbb)}"
+    single = edges[("funds",)]
+    assert single["href"] == f"/ties/{world.ids['funds']}" and single["source"] == f"a{world.ids['Red Hand Cell']}"
+    assert single["polarity"] == "asserted" and single["label"] == "funds"
 
 
 @pytest.mark.parametrize("params,types", [
@@ -80,7 +92,7 @@ def test_graph_json_is_ready_for_cytoscape(client, world):
 ])
 def test_graph_filters(client, params, types):
     edges = client.get("/api/graph", params=params).json()["edges"]
-    assert sorted(e["data"]["type"] for e in edges) == types
+    assert sorted(t for e in edges for t in e["data"]["types"]) == types
 
 
 def test_ego_network_of_one_actor(client, world):

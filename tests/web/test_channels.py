@@ -25,7 +25,7 @@ def test_channel_edges_count_posts_and_open_the_newest(client, world):
     forward = edges[("Sawt al-Wadi", "forward", "Kora Relay")]
     assert forward["posts"] == 2 and forward["label"] == "forward ×2" and forward["href"] == f"/documents/{newest}"
     assert edges[("Sawt al-Wadi", "mention", "kora_monitor")]["posts"] == 1
-    assert {e["data"]["type"] for e in client.get("/api/graph").json()["edges"]}.isdisjoint({"forward", "mention"})
+    assert {t for e in client.get("/api/graph").json()["edges"] for t in e["data"]["types"]}.isdisjoint({"forward", "mention"})
     page = client.get("/channels").text
     assert 'data-src="/api/channels"' in page and "These are not claims" in page
 

@@ -12,7 +12,7 @@ from web.conftest import app_routes, csrf_of, sign_in
 SESSION_ROUTES = {"/login", "/logout"}  # sign-in and sign-out need the CSRF token but no role
 BODY = {"action": "reject", "other": "Red Hand Cell", "alias": "Kora Valley Front", "reliability": "A",
         "name": "mallory", "role": "admin", "type": "funds"}
-FORM_BODY = {"/actors/{actor_id}/review": {"action": "merge", "name": "Red Hand Cell"}}
+FORM_BODY = {"/actors/{actor_id}/review": {"action": "merge", "name": "Red Hand Cell"}, "/actors/{actor_id}/kind": {"kind": "person"}}
 
 
 def _writes(app) -> list[tuple[str, str]]:

@@ -125,6 +125,25 @@ class ReviewMixin:
             conn.execute(sources.update().where(sources.c.id == source_id).values(reliability=reliability))
             return self._log(conn, who, "grade", "source", source_id, {"reliability": old}, {"reliability": reliability})
 
+    def twin_claims(self, claim_id: int) -> list[int]:
+        """Claims that say exactly what `claim_id` says in another document (a republished copy, a
+        forwarded post): the same sentence, type, polarity and actors; with the same review state,
+        so a judgement offered for them never overrides a different one."""
+        query = claim_view_query()
+        cols = query.selected_columns
+        with self.reading() as conn:
+            me = conn.execute(query.where(claims.c.id == claim_id)).first()
+            if me is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            state = _claim_state(conn, claim_id)
+            twins = query.where(
+                claims.c.id != claim_id, cols.document_id != me.document_id, claims.c.sentence == me.sentence,
+                claims.c.type == me.type, claims.c.polarity == me.polarity,
+                cols.subject_actor_id == me.subject_actor_id, cols.object_actor_id == me.object_actor_id,
+                *(claims.c[f] == v if v is not None else claims.c[f].is_(None) for f, v in state.items()),
+            )
+            return [row.id for row in conn.execute(twins.order_by(claims.c.id)).all()]
+
     def rejected_claims_for_tie(self, tie: Tie) -> list[ClaimView]:
         """Claims analysts rejected that would otherwise count towards `tie` (same actors and type)."""
         query = claim_view_query().where(claims.c.status == "rejected")

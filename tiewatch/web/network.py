@@ -1,5 +1,6 @@
-"""The tie graph as Cytoscape.js elements: filtered ties as edges, their actors as nodes sized by
-degree centrality, each element carrying the link its click opens.
+"""The tie graph as Cytoscape.js elements: one edge per pair of actors (the ties between them
+listed, width by independent sources, colour by the mix of polarities), nodes sized by degree
+centrality and labelled by display name, each element carrying the link it opens.
 """
 
 from __future__ import annotations
@@ -9,22 +10,10 @@ from urllib.parse import urlencode
 
 import networkx as nx
 
-from tiewatch.model import Tie
+from tiewatch.model import Tie, TieFilter, vocabulary
 from tiewatch.store import Store
 
 MAX_TIES = 2000
-
-
-@dataclass
-class GraphFilter:
-    """What the explorer's filter form asks for; every field optional."""
-
-    type: str | None = None
-    since: str | None = None  # ISO date: keep ties last seen on or after it
-    until: str | None = None  # ISO date: keep ties first seen on or before it
-    min_sources: int | None = None
-    polarity: str | None = None
-    actor: int | None = None
 
 
 def tie_polarity(tie: Tie) -> str:
@@ -37,57 +26,82 @@ def tie_polarity(tie: Tie) -> str:
     return "hedged" if tie.hedged and not tie.asserted else "asserted"
 
 
-def _in_range(tie: Tie, since: str | None, until: str | None) -> bool:
-    first, last = tie.first_seen or tie.last_seen or "", tie.last_seen or tie.first_seen or ""
-    if since and (not last or last[: len(since)] < since):
-        return False
-    return not (until and (not first or first[: len(until)] > until))
+def mixed_polarity(words: list[str]) -> str:
+    """The polarity of a pair from its ties' own: contested when one is, or when some are denied
+    and others said; else the one word they share, or asserted when asserted and hedged mix."""
+    kinds = set(words)
+    if "contested" in kinds or ("denied" in kinds and kinds - {"denied"}):
+        return "contested"
+    return kinds.pop() if len(kinds) == 1 else "asserted"
 
 
-def filtered_ties(store: Store, f: GraphFilter) -> tuple[list[Tie], bool]:
-    """Ties matching `f`, and whether the cap of MAX_TIES cut the list short."""
-    ties = store.list_ties(
-        actor_id=f.actor, type=f.type or None, min_sources=f.min_sources, polarity=f.polarity or None,
-        limit=MAX_TIES + 1,
-    )
-    kept = [t for t in ties[:MAX_TIES] if _in_range(t, f.since, f.until)]
-    return kept, len(ties) > MAX_TIES
+def filtered_ties(store: Store, f: TieFilter) -> tuple[list[Tie], bool]:
+    """Ties matching `f` (newest first), and whether the cap of MAX_TIES cut the list short."""
+    ties = store.list_ties(f, limit=MAX_TIES + 1)
+    return ties[:MAX_TIES], len(ties) > MAX_TIES
 
 
-def elements(store: Store, f: GraphFilter) -> dict:
-    """`{"nodes": [...], "edges": [...], "truncated": bool}` in Cytoscape's element format."""
+@dataclass
+class Pair:
+    """The ties between two actors, drawn as one edge."""
+
+    a: int
+    b: int
+    ties: list[Tie]
+
+    @property
+    def direction(self) -> str:
+        """"forward" when every tie points from a to b, "back" from b to a, else "both"."""
+        ways = {"both" if vocabulary().get(t.type) and vocabulary()[t.type].symmetric else
+                ("forward" if t.subject_id == self.a else "back") for t in self.ties}
+        return ways.pop() if len(ways) == 1 else "both"
+
+    def listed(self) -> list[dict]:
+        return [{"id": t.id, "type": t.type, "label": t.type.replace("_", " "), "subject_id": t.subject_id,
+                 "object_id": t.object_id, "sources": t.sources, "grade": t.grade, "polarity": tie_polarity(t),
+                 "claims": t.asserted + t.hedged + t.denied, "href": f"/ties/{t.id}"}
+                for t in sorted(self.ties, key=lambda t: (-t.sources, t.type))]
+
+    def element(self) -> dict:
+        listed, direction = self.listed(), self.direction
+        source, target = (self.b, self.a) if direction == "back" else (self.a, self.b)
+        label = listed[0]["label"] + (f" +{len(listed) - 1}" if len(listed) > 1 else "")
+        sources = max(t.sources for t in self.ties)
+        href = listed[0]["href"] if len(listed) == 1 else "/ties?" + urlencode({"actor": self.a, "other": self.b})
+        return {"data": {
+            "id": f"p{self.a}-{self.b}", "source": f"a{source}", "target": f"a{target}", "label": label,
+            "types": [t["type"] for t in listed], "ties": listed, "directed": direction != "both",
+            "sources": sources, "width": 1 + min(sources, 7), "claims": sum(t["claims"] for t in listed),
+            "polarity": mixed_polarity([t["polarity"] for t in listed]), "href": href,
+        }}
+
+
+def pairs(ties: list[Tie]) -> list[Pair]:
+    grouped: dict[tuple[int, int], list[Tie]] = {}
+    for t in ties:
+        key = (min(t.subject_id, t.object_id), max(t.subject_id, t.object_id))
+        grouped.setdefault(key, []).append(t)
+    return [Pair(a, b, group) for (a, b), group in sorted(grouped.items())]
+
+
+def elements(store: Store, f: TieFilter) -> dict:
+    """`{"nodes", "edges", "ties", "truncated"}` in Cytoscape's element format, one edge per pair."""
     ties, truncated = filtered_ties(store, f)
     graph = nx.Graph()
-    names: dict[int, str] = {}
     for t in ties:
-        names[t.subject_id], names[t.object_id] = t.subject or "", t.object or ""
         graph.add_edge(t.subject_id, t.object_id)
-    names.update(store.display_names(names))  # short names the documents use, or an analyst's
+    shown = store.shown_actors(list(graph.nodes))
     centrality = nx.degree_centrality(graph) if graph.number_of_nodes() > 1 else {n: 1.0 for n in graph}
-    kinds = {a.id: a.kind for a in store.list_actors()} if names else {}
     nodes = [
-        {
-            "data": {
-                "id": f"a{actor_id}", "label": names[actor_id], "kind": kinds.get(actor_id, "other"),
-                "centrality": round(centrality.get(actor_id, 0.0), 4),
-                "size": round(24 + 56 * centrality.get(actor_id, 0.0)), "href": f"/actors/{actor_id}",
-                "focus": actor_id == f.actor,
-            }
-        }
-        for actor_id in sorted(names, key=lambda i: names[i].lower())
+        {"data": {
+            "id": f"a{actor_id}", "actor": actor_id, "label": label, "kind": kind or "other",
+            "degree": graph.degree(actor_id), "centrality": round(centrality.get(actor_id, 0.0), 4),
+            "size": round(24 + 56 * centrality.get(actor_id, 0.0)), "href": f"/actors/{actor_id}",
+            "focus": actor_id == f.actor_id,
+        }}
+        for actor_id, (label, kind) in sorted(shown.items(), key=lambda kv: (kv[1][0].lower(), kv[0]))
     ]
-    edges = [
-        {
-            "data": {
-                "id": f"t{t.id}", "source": f"a{t.subject_id}", "target": f"a{t.object_id}",
-                "type": t.type, "label": t.type.replace("_", " "), "sources": t.sources,
-                "polarity": tie_polarity(t), "grade": t.grade, "href": f"/ties/{t.id}",
-                "width": min(1 + t.sources, 8),
-            }
-        }
-        for t in ties
-    ]
-    return {"nodes": nodes, "edges": edges, "truncated": truncated}
+    return {"nodes": nodes, "edges": [p.element() for p in pairs(ties)], "ties": len(ties), "truncated": truncated}
 
 
 CHANNEL_COLOURS = {"forward": "#2f6f9f", "reply": "#3d7a5c", "link": "#c08a1e", "mention": "#7b4fa0"}

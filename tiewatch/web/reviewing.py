@@ -15,25 +15,32 @@ from tiewatch.store import ReviewEntry, Store, User
 CLAIM_ACTIONS = ("confirm", "reject", "reopen", "retype", "reverse")
 
 
-def review_claim(store: Store, user: User, claim_id: int, action: str, type: str | None = None) -> ReviewEntry:
-    """confirm | reject | reopen (back to pending) | retype (needs `type`) | reverse (flip direction)."""
-    if action == "confirm":
-        entry = store.review_claim(claim_id, user.name, status="confirmed")
-    elif action == "reject":
-        entry = store.review_claim(claim_id, user.name, status="rejected")
-    elif action == "reopen":
-        entry = store.review_claim(claim_id, user.name, status="pending")
-    elif action == "retype":
-        if not type:
-            raise ReviewError("retype needs the new tie type")
-        entry = store.review_claim(claim_id, user.name, type=type)
-    elif action == "reverse":
-        state = store.claim_review_state(claim_id)
-        entry = store.review_claim(claim_id, user.name, reversed=not state["reviewed_reversed"])
-    else:
+def review_claim(store: Store, user: User, claim_id: int, action: str, type: str | None = None,
+                 twins: bool = False) -> ReviewEntry:
+    """confirm | reject | reopen (back to pending) | retype (needs `type`) | reverse (flip direction).
+    `twins`: the same judgement for every identical claim in a copy (see Store.twin_claims), each
+    logged as its own change; the entry returned is the claim's own, with `after["twins"]` counted."""
+    if action not in CLAIM_ACTIONS:
         raise ReviewError(f"unknown review action {action!r}; use one of {', '.join(CLAIM_ACTIONS)}")
+    if action == "retype" and not type:
+        raise ReviewError("retype needs the new tie type")
+    copies = store.twin_claims(claim_id) if twins else []
+    entry = _judge(store, user, claim_id, action, type)
+    for twin in copies:
+        _judge(store, user, twin, action, type)
+    entry.after["twins"] = len(copies)
     refresh(store)
     return entry
+
+
+def _judge(store: Store, user: User, claim_id: int, action: str, type: str | None) -> ReviewEntry:
+    if action == "retype":
+        return store.review_claim(claim_id, user.name, type=type)
+    if action == "reverse":
+        state = store.claim_review_state(claim_id)
+        return store.review_claim(claim_id, user.name, reversed=not state["reviewed_reversed"])
+    status = {"confirm": "confirmed", "reject": "rejected", "reopen": "pending"}[action]
+    return store.review_claim(claim_id, user.name, status=status)
 
 
 def grade_source(store: Store, user: User, source_id: int, reliability: str) -> ReviewEntry:
@@ -94,6 +101,15 @@ def name_actor(store: Store, user: User, actor_id: int, name: str | None) -> Rev
     log_id = resolve.set_display_name(store, actor_id, name, who=user.name)
     entry = store.log_review(user.name, "display-name", "actor", actor_id,
                              {"display_name": before}, {"display_name": store.get_actor(actor_id).label, "merge_log_id": log_id})
+    refresh(store)
+    return entry
+
+
+def retype_actor(store: Store, user: User, actor_id: int, kind: str) -> ReviewEntry:
+    """Correct the actor's kind (a town typed as a group, an outlet as a person); undo restores it."""
+    before = store.get_actor(actor_id).kind
+    log_id = resolve.set_kind(store, actor_id, kind, who=user.name)
+    entry = store.log_review(user.name, "kind", "actor", actor_id, {"kind": before}, {"kind": kind, "merge_log_id": log_id})
     refresh(store)
     return entry
 

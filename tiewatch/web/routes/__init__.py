@@ -6,6 +6,7 @@ from tiewatch.web.routes import (
     apidocs,
     claims,
     documents,
+    downloads,
     feeds,
     graph,
     home,
@@ -16,6 +17,6 @@ from tiewatch.web.routes import (
 )
 
 ROUTERS = [
-    home.router, actors.router, ties.router, claims.router, documents.router, graph.router,
+    home.router, actors.router, downloads.router, ties.router, claims.router, documents.router, graph.router,
     sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]

@@ -27,23 +27,33 @@ KIND_PATTERN = "^(" + "|".join(ACTOR_KINDS) + ")$"
 
 @dataclass
 class TieLine:
-    """A tie as seen from one actor: the other actor and which way the tie points."""
+    """A tie as seen from one actor: the other actor, which way the tie points, and the claim
+    that best shows it (an assertion before a hedge before a denial; None past TIMELINE_TIES)."""
 
     tie: Tie
     other: str
     other_id: int
     outgoing: bool
+    quote: ClaimView | None = None
+
+
+QUOTE_ORDER = {"asserted": 0, "hedged": 1, "denied": 2}
 
 
 def dossier(store: Store, actor: Actor) -> tuple[dict[str, list[TieLine]], list[ClaimView]]:
-    """Ties grouped by type (most sources first) and every claim behind them, newest first."""
+    """Ties grouped by type (most sources first), each with a quote, and every claim behind the
+    first TIMELINE_TIES ties, newest first."""
     ties = store.list_ties(actor_id=actor.id)
+    shown = store.display_names({t.subject_id for t in ties} | {t.object_id for t in ties})
+    timeline = [c for t in ties[:TIMELINE_TIES] for c in store.claims_for_tie(t.id)]
+    quotes: dict[int, ClaimView] = {}
+    for c in sorted((c for c in timeline if c.status != "rejected"), key=lambda c: (QUOTE_ORDER.get(c.polarity, 3), -(c.confidence or 0), c.id)):
+        quotes.setdefault(c.tie_id, c)
     groups: dict[str, list[TieLine]] = {}
     for t in sorted(ties, key=lambda t: (t.type, -t.sources, t.id)):
         outgoing = t.subject_id == actor.id
-        other, other_id = (t.object, t.object_id) if outgoing else (t.subject, t.subject_id)
-        groups.setdefault(t.type, []).append(TieLine(t, other or "", other_id, outgoing))
-    timeline = [c for t in ties[:TIMELINE_TIES] for c in store.claims_for_tie(t.id)]
+        other_id = t.object_id if outgoing else t.subject_id
+        groups.setdefault(t.type, []).append(TieLine(t, shown.get(other_id, ""), other_id, outgoing, quotes.get(t.id)))
     timeline.sort(key=lambda c: (c.date, c.id), reverse=True)
     return groups, timeline
 
@@ -80,7 +90,7 @@ def actor_page(request: Request, actor_id: int = ActorId, user: User = Reader):
     groups, timeline = dossier(store, actor)
     return render(request, "actor.html", {
         "actor": actor, "groups": groups, "timeline": timeline,
-        "history": store.list_reviews(target_kind="actor", target_id=actor_id, limit=20),
+        "history": store.list_reviews(target_kind="actor", target_id=actor_id, limit=20), "kinds": ACTOR_KINDS,
     })
 
 
@@ -124,6 +134,27 @@ def name_api(request: Request, actor_id: int = ActorId, body: ActorName = Body(.
     """Show an actor by a curated short name (analysts); its own name stays and still finds it."""
     store = get_store(request)
     entry = reviewing.name_actor(store, user, actor_id, (body.name or "").strip() or None)
+    return {"review": review_json(entry), "actor": actor_json(store.get_actor(actor_id))}
+
+
+@router.post("/actors/{actor_id}/kind", include_in_schema=False)
+def kind_form(request: Request, actor_id: int = ActorId, kind: str = Form(..., pattern=KIND_PATTERN), csrf: str = Form(""),
+              user: User = Analyst):
+    check_csrf(request, csrf)
+    entry = reviewing.retype_actor(get_store(request), user, actor_id, kind)
+    request.session["flash"] = f"Now a {kind} (was a {entry.before['kind']}; change #{entry.id}, undo it in the review log)."
+    return RedirectResponse(f"/actors/{actor_id}", status_code=303)
+
+
+class ActorKind(RequestBody):
+    kind: str = Field(..., pattern=KIND_PATTERN, description="group, person, state, place or other.")
+
+
+@router.post("/api/actors/{actor_id}/kind", tags=["review"])
+def kind_api(request: Request, actor_id: int = ActorId, body: ActorKind = Body(...), user: User = Analyst) -> dict:
+    """Correct an actor's kind (analysts); logged, undone through /api/reviews."""
+    store = get_store(request)
+    entry = reviewing.retype_actor(store, user, actor_id, body.kind)
     return {"review": review_json(entry), "actor": actor_json(store.get_actor(actor_id))}
 
 

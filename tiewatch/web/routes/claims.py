@@ -27,6 +27,8 @@ class ClaimReview(RequestBody):
     action: str = Field(..., pattern=ACTION_PATTERN, description="confirm | reject | reopen | retype | reverse")
     type: str | None = Field(None, max_length=40, description="The new tie type (retype only).",
                              json_schema_extra={"enum": list(vocabulary())})
+    twins: bool = Field(False, description="Judge every identical claim in a copy (same sentence, type, "
+                                           "polarity, actors and review state) alike; each is logged.")
 
 
 def claim_with_state(request: Request, claim_id: int) -> dict:
@@ -39,6 +41,7 @@ def claim_page(request: Request, claim_id: int = ClaimId, user: User = Reader):
     store = get_store(request)
     return render(request, "claim.html", {
         "claim": store.get_claim(claim_id), "state": store.claim_review_state(claim_id),
+        "twins": store.twin_claims(claim_id),
         "history": store.list_reviews(target_kind="claim", target_id=claim_id, limit=None),
     })
 
@@ -50,13 +53,16 @@ def claim_review_form(
     action: str = Form(..., pattern=ACTION_PATTERN),
     type: str = Form("", max_length=40),
     next: str = Form("", max_length=200, pattern=r"^(/review/queue(\?offset=\d{1,9})?(#claim-\d{1,10})?)?$"),
+    twins: bool = Form(False),
     csrf: str = Form(""),
     user: User = Analyst,
 ):
     """`next`: back to the review queue (the only page a judgement may return to but the claim's own)."""
     check_csrf(request, csrf)
-    entry = reviewing.review_claim(get_store(request), user, claim_id, action, known_type(type))
-    request.session["flash"] = f"Claim {claim_id}: {entry.action} recorded as change #{entry.id}."
+    entry = reviewing.review_claim(get_store(request), user, claim_id, action, known_type(type), twins=twins)
+    copies = entry.after.get("twins", 0)
+    also = f", and for {copies} identical claim{'s' if copies != 1 else ''} in copies" if copies else ""
+    request.session["flash"] = f"Claim {claim_id}: {entry.action} recorded as change #{entry.id}{also}."
     return RedirectResponse(next or f"/claims/{claim_id}", status_code=303)
 
 
@@ -89,5 +95,5 @@ def claim_review_api(
     request: Request, claim_id: int = ClaimId, body: ClaimReview = Body(...), user: User = Analyst
 ) -> dict:
     """Confirm, reject, reopen, retype or reverse a claim (analysts); ties are re-aggregated at once."""
-    entry = reviewing.review_claim(get_store(request), user, claim_id, body.action, known_type(body.type))
+    entry = reviewing.review_claim(get_store(request), user, claim_id, body.action, known_type(body.type), twins=body.twins)
     return {"review": review_json(entry), "claim": claim_with_state(request, claim_id)}

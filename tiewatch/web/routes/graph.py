@@ -2,54 +2,53 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from tiewatch.model import TieFilter
+from tiewatch.model.records import ACTOR_KINDS
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
-from tiewatch.web.network import MAX_TIES, GraphFilter, channel_elements, elements
+from tiewatch.web.network import MAX_TIES, channel_elements, elements
 from tiewatch.web.render import render
-from tiewatch.web.routes.ties import DATE_PATTERN, POLARITY_PATTERN, known_type, type_query
+from tiewatch.web.routes.ties import DATE_PATTERN, POLARITY_PATTERN, form_filter, known_type, table_query, type_query
 
 router = APIRouter()
 
 
 def graph_filter(
     type: str | None = type_query("Only ties of this type."),
-    since: str | None = Query(None, pattern=DATE_PATTERN, description="Ties last seen on or after this date."),
-    until: str | None = Query(None, pattern=DATE_PATTERN, description="Ties first seen on or before this date."),
+    since: str | None = Query(None, pattern=DATE_PATTERN, description="Ties a source dates on or after this date (last seen)."),
+    until: str | None = Query(None, pattern=DATE_PATTERN, description="Ties a source dates on or before this date (first seen)."),
     min_sources: int | None = Query(None, ge=1, le=10000, description="At least this many independent sources."),
     polarity: str | None = Query(None, pattern=POLARITY_PATTERN, description="Ties with a claim of this polarity."),
     actor: int | None = Query(None, ge=1, le=2**31 - 1, description="Only the ties of this actor (ego network)."),
-) -> GraphFilter:
-    return GraphFilter(known_type(type), since, until, min_sources, polarity, actor)
+) -> TieFilter:
+    return TieFilter(actor_id=actor, type=known_type(type), seen_from=since, seen_until=until,
+                     min_sources=min_sources, polarity=polarity)
 
 
-def _form_filter(request: Request) -> GraphFilter:
-    """The page's filter form sends empty strings for 'any'; blanks and malformed values are dropped."""
-    params = {k: v.strip() for k, v in request.query_params.items() if v.strip()}
-    dates = {k: params[k] for k in ("since", "until") if re.match(DATE_PATTERN, params.get(k, "")) and params[k]}
-    sources = params.get("min_sources", "")
-    polarity = params.get("polarity")
-    return GraphFilter(
-        type=known_type(params.get("type")), since=dates.get("since"), until=dates.get("until"),
-        min_sources=int(sources) if sources.isdigit() and 0 < int(sources) <= 10000 else None,
-        polarity=polarity if polarity in ("asserted", "denied", "hedged") else None,
-    )
+def graph_query(f: TieFilter) -> str:
+    """The /api/graph query for a form filter (its parameter names)."""
+    named = {"actor": f.actor_id, "type": f.type, "since": f.seen_from, "until": f.seen_until,
+             "min_sources": f.min_sources, "polarity": f.polarity}
+    return urlencode({k: v for k, v in named.items() if v is not None})
 
 
 @router.get("/graph", include_in_schema=False)
 def graph_page(request: Request, user: User = Reader):
-    f = _form_filter(request)
-    query = urlencode({k: v for k, v in vars(f).items() if v is not None})
-    return render(request, "graph.html", {"filter": f, "api_url": "/api/graph?" + query, "max_ties": MAX_TIES})
+    f = form_filter(request).but(other_id=None, order="newest", descending=True)
+    focus = get_store(request).get_actor(f.actor_id) if f.actor_id else None
+    return render(request, "graph.html", {"filter": f, "focus": focus, "api_url": "/api/graph?" + graph_query(f),
+                                          "max_ties": MAX_TIES, "kinds": ACTOR_KINDS,
+                                          "table_url": "/ties?" + table_query(f)})
 
 
 @router.get("/api/graph", tags=["graph"])
-def graph_api(request: Request, f: GraphFilter = Depends(graph_filter), user: User = Reader) -> dict:
-    """The filtered tie graph as Cytoscape.js elements (nodes sized by degree centrality)."""
+def graph_api(request: Request, f: TieFilter = Depends(graph_filter), user: User = Reader) -> dict:
+    """The filtered tie graph as Cytoscape.js elements: one edge per pair of actors listing the
+    ties between them, nodes sized by degree centrality; the newest 2,000 ties at most."""
     return elements(get_store(request), f)
 
 

@@ -16,13 +16,12 @@ SEARCH_LIMIT = 50
 @router.get("/", include_in_schema=False)
 def home(request: Request, user: User = Reader):
     store = get_store(request)
-    ties = store.list_ties()
     counts = {
         "documents": store.count_documents(), "claims": store.count_claims(),
-        "actors": len(store.list_actors()), "ties": len(ties), "sources": len(store.list_sources()),
+        "actors": len(store.list_actors()), "ties": store.count_ties(), "sources": len(store.list_sources()),
     }
     return render(request, "home.html", {
-        "counts": counts, "newest": ties[:12], "denials": store.list_ties(polarity="denied", limit=8),
+        "counts": counts, "newest": store.list_ties(limit=12), "denials": store.list_ties(polarity="denied", limit=8),
     })
 
 

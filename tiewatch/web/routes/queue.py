@@ -33,7 +33,7 @@ def queue_page(request: Request, offset: int = offset_query(), user: User = Read
     items = store.review_queue(watched(store), limit=PAGE + 1, offset=offset)
     return render(request, "queue.html", {
         "items": items[:PAGE], "total": store.count_review_queue(), "offset": offset, "more": len(items) > PAGE,
-        "limit": PAGE, "reasons": REASONS,
+        "limit": PAGE, "reasons": REASONS, "twins": {i.claim.id: store.twin_claims(i.claim.id) for i in items[:PAGE]},
     })
 
 
