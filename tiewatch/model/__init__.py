@@ -14,7 +14,7 @@ from .errors import (
     StoreError,
     TiewatchError,
 )
-from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, shown_origin, web_address
+from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, document_label, shown_origin, web_address
 from .registry import Registry
 from .settings import Environment, environment
 from .vocabulary import TieType, vocabulary
@@ -28,6 +28,7 @@ __all__ = [
     "environment",
     "Claim",
     "Document",
+    "document_label",
     "ExportError",
     "ExtractError",
     "IngestError",
