@@ -4,6 +4,7 @@ from tiewatch.web.routes import (
     accounts,
     actors,
     apidocs,
+    briefs,
     claims,
     documents,
     feeds,
@@ -16,6 +17,6 @@ from tiewatch.web.routes import (
 )
 
 ROUTERS = [
-    home.router, actors.router, ties.router, claims.router, documents.router, graph.router,
+    home.router, actors.router, briefs.router, ties.router, claims.router, documents.router, graph.router,
     sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]
