@@ -40,12 +40,16 @@ def _hostile_store(url: str) -> tuple[Store, dict]:
         claim(text, quote_, SUBJECT, "funds", OBJECT, claimant=CLAIMANT),
         claim(text, second, ALIAS, "funds", OBJECT, polarity="denied", claimant=USER),
     ])
+    notes = (f"# {TITLE}\n\n{SUBJECT} [here]({ORIGIN}) ![p]({ORIGIN}) <{ORIGIN}>\n\n"
+             f"<div onmouseover=window.__xss=12>{ALIAS}</div>\n\n[ref]: {ORIGIN}\n")
+    markdown_id = add(store, document(notes, "Markdown notes", SOURCE, "2024-05-03", kind="text", origin="notes.md",
+                                      metadata={"format": "markdown"}), [])
     refresh(store)
     store.add_watch_rule(WatchRule(name=RULE))
     token = store.add_user(USER, "admin")[1]
     actors = {a.name: a.id for a in store.list_actors()}
     reviewing.merge_actors(store, User(USER, "admin"), actors[SUBJECT], ALIAS)
-    return store, {"doc": doc_id, "subject": actors[SUBJECT], "object": actors[OBJECT], "token": token}
+    return store, {"doc": doc_id, "markdown": markdown_id, "subject": actors[SUBJECT], "object": actors[OBJECT], "token": token}
 
 
 @pytest.fixture
@@ -63,7 +67,9 @@ def _pages(hostile) -> list[str]:
     claims = store.claims_for_tie(tie.id)
     return [
         "/", "/actors", f"/actors/{hostile['subject']}", f"/actors/{hostile['object']}", f"/ties/{tie.id}",
+        f"/actors/{hostile['subject']}/brief",
         *[f"/claims/{c.id}" for c in claims], "/documents", f"/documents/{hostile['doc']}",
+        f"/documents/{hostile['markdown']}",
         "/search?q=" + quote(SEARCH), "/search?q=Red", "/sources", "/review", "/users", "/channels",
         f"/feeds/{quote(RULE, safe='')}.atom", "/login?next=" + quote(SEARCH), "/nowhere" + quote(SEARCH),
         "/graph", f"/graph?actor={hostile['subject']}", "/docs",

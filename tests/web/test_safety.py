@@ -44,12 +44,12 @@ def test_with_show_paths_a_hostile_origin_is_plain_text(client, world):
     assert '<span class="plain-origin">javascript:alert(5)</span>' in html
 
 
-@pytest.mark.parametrize("page", ["tie", "actor", "search", "sources", "documents", "claim", "home"])
+@pytest.mark.parametrize("page", ["tie", "actor", "brief", "search", "sources", "documents", "claim", "home"])
 def test_hostile_text_stays_inert_wherever_it_appears(client, world, page):
     claim = world.store.claims_for_document(world.ids["hostile"])[0]
     url = {
         "tie": f"/ties/{world.ids['funds']}", "actor": f"/actors/{world.ids['Red Hand Cell']}",
-        "search": "/search?q=breaking", "sources": "/sources", "documents": "/documents",
+        "brief": f"/actors/{world.ids['Red Hand Cell']}/brief", "search": "/search?q=breaking", "sources": "/sources", "documents": "/documents",
         "claim": f"/claims/{claim.id}", "home": "/",
     }[page]
     html = client.get(url).text

@@ -14,7 +14,7 @@ from .errors import (
     StoreError,
     TiewatchError,
 )
-from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, shown_origin, web_address
+from .records import EXTRACTED_CHARS, Actor, Claim, Document, Mention, Source, Tie, document_label, shown_origin, web_address
 from .registry import Registry
 from .tiefilter import POLARITIES, TIE_ORDERS, TieFilter
 from .settings import Environment, environment
@@ -29,6 +29,7 @@ __all__ = [
     "environment",
     "Claim",
     "Document",
+    "document_label",
     "ExportError",
     "ExtractError",
     "IngestError",

@@ -136,6 +136,12 @@ def web_address(origin: str | None) -> str | None:
     return origin if origin and origin.startswith(("http://", "https://")) else None
 
 
+def document_label(title: str | None, origin: str | None, document_id: int | None) -> str:
+    """How a document is named wherever it is listed or cited: its title, else its web address,
+    else "untitled document #N"; never a local path (see shown_origin)."""
+    return title or web_address(origin) or f"untitled document #{document_id}"
+
+
 def shown_origin(origin: str | None, show_paths: bool = False) -> str | None:
     """What a page, brief or export may say of where a document came from: its web address, or, only
     when the user asks (--show-paths), the file it was read from as stored (relative to what was

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from tiewatch.model import web_address
+from tiewatch.model import document_label
 from tiewatch.store.tables import claims, documents, mentions, sources
 
 
@@ -51,9 +51,8 @@ class ClaimView:
 
     @property
     def document_label(self) -> str:
-        """How the document is named wherever evidence is cited: its title, else its web address;
-        never a local path (see tiewatch.model.shown_origin)."""
-        return self.document_title or web_address(self.document_origin) or f"untitled document #{self.document_id}"
+        """How the document is named wherever evidence is cited (see tiewatch.model.document_label)."""
+        return document_label(self.document_title, self.document_origin, self.document_id)
 
 
 def claim_view_query() -> Any:

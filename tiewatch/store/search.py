@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Float, Integer, column, func, literal_column, select, text
 
-from tiewatch.store.tables import documents, sources
+from tiewatch.model import document_label
+from tiewatch.store.tables import claims, documents, sources
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 220
@@ -29,6 +30,11 @@ class DocumentHit:
     published: str | None
     source: str | None
     snippet: str
+    claims: int | None = None  # claims found in it, where the listing counted them
+
+    @property
+    def label(self) -> str:
+        return document_label(self.title, self.origin, self.id)
 
 
 def query_words(query: str) -> list[str]:
@@ -48,7 +54,7 @@ def snippet(body: str, words: list[str], width: int = SNIPPET_CHARS) -> str:
 def _hit(row: Any, words: list[str]) -> DocumentHit:
     return DocumentHit(
         id=row.id, title=row.title, kind=row.kind, origin=row.origin, published=row.published,
-        source=row.source, snippet=snippet(row.text, words),
+        source=row.source, snippet=snippet(row.text, words), claims=row._mapping.get("claims"),
     )
 
 
@@ -85,7 +91,8 @@ class SearchMixin:
         return [_hit(r, words) for r in rows]
 
     def list_documents(self, limit: int = 50, offset: int = 0) -> list[DocumentHit]:
-        """Documents, newest stored first, as result-list entries."""
-        stmt = _document_rows().order_by(documents.c.id.desc()).limit(limit).offset(offset)
+        """Documents, newest stored first, as result-list entries with how many claims each holds."""
+        counted = select(func.count()).where(claims.c.document_id == documents.c.id).scalar_subquery()
+        stmt = _document_rows().add_columns(counted.label("claims")).order_by(documents.c.id.desc()).limit(limit).offset(offset)
         with self.reading() as conn:
             return [_hit(r, []) for r in conn.execute(stmt).all()]

@@ -78,7 +78,7 @@ def document_json(doc: Document, with_text: bool = True, paths: bool = False) ->
 
 
 def hit_json(hit: DocumentHit, paths: bool = False) -> dict:
-    return {**asdict(hit), "origin": shown_origin(hit.origin, paths), "url": f"/documents/{hit.id}"}
+    return {**asdict(hit), "label": hit.label, "origin": shown_origin(hit.origin, paths), "url": f"/documents/{hit.id}"}
 
 
 def review_json(entry: ReviewEntry) -> dict:

@@ -4,6 +4,7 @@ from tiewatch.web.routes import (
     accounts,
     actors,
     apidocs,
+    briefs,
     claims,
     documents,
     downloads,
@@ -17,6 +18,6 @@ from tiewatch.web.routes import (
 )
 
 ROUTERS = [
-    home.router, actors.router, downloads.router, ties.router, claims.router, documents.router, graph.router,
-    sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
+    home.router, actors.router, briefs.router, downloads.router, ties.router, claims.router, documents.router,
+    graph.router, sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from functools import partial
 
-from fastapi import APIRouter, Body, Depends, Form, Path, Request
+from fastapi import APIRouter, Body, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse
+from markupsafe import Markup
 from pydantic import Field
 
-from tiewatch.store import User
+from tiewatch.model import Document
+from tiewatch.store import ClaimView, User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.highlight import segments
+from tiewatch.web.markdown import Mark, is_markdown, to_html
 from tiewatch.web.render import render
 from tiewatch.web.serialize import (
     Page, RequestBody, claim_json, document_json, hit_json, offset_query, paginated, review_json, shows_paths,
@@ -54,13 +57,27 @@ def documents_page(request: Request, offset: int = offset_query(), user: User = 
     })
 
 
+def _rendered(doc: Document, claims: list[ClaimView]) -> Markup:
+    """A Markdown document as a page shows it, each claim's block marked and linked to its evidence."""
+    marks = [Mark(c.start, f"claim-{c.id}", f"/documents/{doc.id}?view=text#claim-{c.id}", "evidence") for c in claims]
+    return to_html(doc.text, marks)
+
+
 @router.get("/documents/{document_id}", include_in_schema=False)
-def document_page(request: Request, document_id: int = DocumentId, user: User = Reader):
+def document_page(
+    request: Request,
+    document_id: int = DocumentId,
+    view: str | None = Query(None, pattern="^(text|rendered)$", description="text: the evidence view of a Markdown document."),
+    user: User = Reader,
+):
     store = get_store(request)
     doc = store.get_document(document_id)
     claims = store.claims_for_document(document_id)
+    markdown = is_markdown(doc.metadata)
+    rendered = _rendered(doc, claims) if markdown and view != "text" else None
     return render(request, "document.html", {
-        "doc": doc, "claims": claims, "segments": segments(doc.text, claims),
+        "doc": doc, "claims": claims, "markdown": markdown, "rendered": rendered,
+        "segments": segments(doc.text, claims) if rendered is None else [],
         "metadata": _metadata_rows(doc.metadata), "dated_by": DATED_BY.get(doc.metadata.get("dated_by")),
     })
 
