@@ -60,7 +60,7 @@ class Pair:
         return [{"id": t.id, "type": t.type, "label": t.type.replace("_", " "), "subject_id": t.subject_id,
                  "object_id": t.object_id, "sources": t.sources, "grade": t.grade, "polarity": tie_polarity(t),
                  "claims": t.asserted + t.hedged + t.denied, "href": f"/ties/{t.id}"}
-                for t in sorted(self.ties, key=lambda t: (-t.sources, t.type))]
+                for t in sorted(self.ties, key=lambda t: (-t.sources, -(t.asserted + t.hedged + t.denied), t.type))]
 
     def element(self) -> dict:
         listed, direction = self.listed(), self.direction

@@ -65,6 +65,7 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
         "path": request.url.path,
         "show_paths": bool(getattr(request.app.state, "show_paths", False)),
         "flash": request.session.pop("flash", None),
+        "names": {},  # actor id -> the name it is shown by, for pages that list claims (see _names.html)
         **context,
     }
     return templates().TemplateResponse(request, name, page, status_code=status_code)

@@ -83,3 +83,10 @@ def hit_json(hit: DocumentHit, paths: bool = False) -> dict:
 
 def review_json(entry: ReviewEntry) -> dict:
     return asdict(entry)
+
+
+def claim_names(store, claims) -> dict[int, str]:
+    """The names the actors of `claims` are shown by, so a claim reads "Sinai province smuggles for
+    Hamas" and not "them smuggles for Hamas" (the words the sentence used stay in its quote)."""
+    ids = {i for c in claims for i in (c.subject_actor_id, c.object_actor_id) if i}
+    return store.display_names(ids) if ids else {}

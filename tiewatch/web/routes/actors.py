@@ -16,7 +16,9 @@ from tiewatch.store import ClaimView, Store, User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, RequestBody, actor_json, claim_json, offset_query, paginated, review_json, shows_paths, tie_json
+from tiewatch.web.serialize import (
+    Page, RequestBody, actor_json, claim_json, claim_names, offset_query, paginated, review_json, shows_paths, tie_json,
+)
 
 router = APIRouter()
 ActorId = Path(..., ge=1, le=2**31 - 1, description="The actor's id.")
@@ -89,7 +91,7 @@ def actor_page(request: Request, actor_id: int = ActorId, user: User = Reader):
         return RedirectResponse(f"/actors/{actor.id}", status_code=307)
     groups, timeline = dossier(store, actor)
     return render(request, "actor.html", {
-        "actor": actor, "groups": groups, "timeline": timeline,
+        "actor": actor, "groups": groups, "timeline": timeline, "names": claim_names(store, timeline),
         "history": store.list_reviews(target_kind="actor", target_id=actor_id, limit=20), "kinds": ACTOR_KINDS,
     })
 

@@ -14,7 +14,7 @@ from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
 from tiewatch.web.render import render
 from tiewatch.web.routes.ties import known_type
-from tiewatch.web.serialize import Page, RequestBody, claim_json, paginated, review_json, shows_paths
+from tiewatch.web.serialize import Page, RequestBody, claim_json, claim_names, paginated, review_json, shows_paths
 
 router = APIRouter()
 ClaimId = Path(..., ge=1, le=2**31 - 1, description="The claim's id.")
@@ -39,8 +39,9 @@ def claim_with_state(request: Request, claim_id: int) -> dict:
 @router.get("/claims/{claim_id}", include_in_schema=False)
 def claim_page(request: Request, claim_id: int = ClaimId, user: User = Reader):
     store = get_store(request)
+    claim = store.get_claim(claim_id)
     return render(request, "claim.html", {
-        "claim": store.get_claim(claim_id), "state": store.claim_review_state(claim_id),
+        "claim": claim, "names": claim_names(store, [claim]), "state": store.claim_review_state(claim_id),
         "twins": store.twin_claims(claim_id),
         "history": store.list_reviews(target_kind="claim", target_id=claim_id, limit=None),
     })

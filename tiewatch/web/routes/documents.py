@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse
 from markupsafe import Markup
 from pydantic import Field
 
-from tiewatch.model import Document
+from tiewatch.model import Document, document_label
 from tiewatch.store import ClaimView, User
 from tiewatch.web import reviewing
 from tiewatch.web.auth import Analyst, Reader, check_csrf, get_store
@@ -17,7 +17,7 @@ from tiewatch.web.highlight import segments
 from tiewatch.web.markdown import Mark, is_markdown, to_html
 from tiewatch.web.render import render
 from tiewatch.web.serialize import (
-    Page, RequestBody, claim_json, document_json, hit_json, offset_query, paginated, review_json, shows_paths,
+    Page, RequestBody, claim_json, claim_names, document_json, hit_json, offset_query, paginated, review_json, shows_paths,
 )
 
 router = APIRouter()
@@ -76,7 +76,8 @@ def document_page(
     markdown = is_markdown(doc.metadata)
     rendered = _rendered(doc, claims) if markdown and view != "text" else None
     return render(request, "document.html", {
-        "doc": doc, "claims": claims, "markdown": markdown, "rendered": rendered,
+        "doc": doc, "claims": claims, "names": claim_names(store, claims),
+        "doc_label": document_label(doc.title, doc.origin, doc.id), "markdown": markdown, "rendered": rendered,
         "segments": segments(doc.text, claims) if rendered is None else [],
         "metadata": _metadata_rows(doc.metadata), "dated_by": DATED_BY.get(doc.metadata.get("dated_by")),
     })

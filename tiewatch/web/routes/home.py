@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
+from tiewatch import resolve
 from tiewatch.store import User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.render import render
@@ -31,10 +32,17 @@ def _search(request: Request, q: str, limit: int, offset: int) -> dict:
     if not q:
         return {"q": q, "actors": [], "documents": []}
     return {
-        "q": q,
-        "actors": store.search_actors(q, limit=limit) if offset == 0 else [],
+        "q": q, "actors": found_actors(store, q, limit) if offset == 0 else [],
         "documents": store.search_documents(q, limit=limit, offset=offset),
     }
+
+
+def found_actors(store, q: str, limit: int) -> list:
+    """The actors the one lookup names first (an id, a name, an alias, a folded spelling, a spelling
+    the documents wrote), then those whose names contain the words."""
+    named = [store.get_actor(i) for i in resolve.actor_ids(store, q, contained=False)[:limit]]
+    seen = {a.id for a in named}
+    return named + [a for a in store.search_actors(q, limit=limit) if a.id not in seen][: limit - len(named)]
 
 
 @router.get("/search", include_in_schema=False)

@@ -8,7 +8,7 @@ from tiewatch.alerts.rules import watched_actors
 from tiewatch.store import QueueItem, Store, User
 from tiewatch.web.auth import Reader, get_store
 from tiewatch.web.render import render
-from tiewatch.web.serialize import Page, claim_json, offset_query, paginated, shows_paths
+from tiewatch.web.serialize import Page, claim_json, claim_names, offset_query, paginated, shows_paths
 
 router = APIRouter()
 PAGE = 50
@@ -32,7 +32,7 @@ def queue_page(request: Request, offset: int = offset_query(), user: User = Read
     store = get_store(request)
     items = store.review_queue(watched(store), limit=PAGE + 1, offset=offset)
     return render(request, "queue.html", {
-        "items": items[:PAGE], "total": store.count_review_queue(), "offset": offset, "more": len(items) > PAGE,
+        "items": items[:PAGE], "names": claim_names(store, [i.claim for i in items[:PAGE]]), "total": store.count_review_queue(), "offset": offset, "more": len(items) > PAGE,
         "limit": PAGE, "reasons": REASONS, "twins": {i.claim.id: store.twin_claims(i.claim.id) for i in items[:PAGE]},
     })
 
