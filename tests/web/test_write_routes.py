@@ -12,7 +12,8 @@ from web.conftest import app_routes, csrf_of, sign_in
 SESSION_ROUTES = {"/login", "/logout"}  # sign-in and sign-out need the CSRF token but no role
 BODY = {"action": "reject", "other": "Red Hand Cell", "alias": "Kora Valley Front", "reliability": "A",
         "name": "mallory", "role": "admin", "type": "funds"}
-FORM_BODY = {"/actors/{actor_id}/review": {"action": "merge", "name": "Red Hand Cell"}, "/actors/{actor_id}/kind": {"kind": "person"}}
+FORM_BODY = {"/actors/{actor_id}/review": {"action": "merge", "name": "Red Hand Cell"}, "/actors/{actor_id}/kind": {"kind": "person"},
+             "/actors/candidates/merge": {"keep": "1", "other": "2"}, "/actors/candidates/apart": {"a": "1", "b": "2"}}
 
 
 def _writes(app) -> list[tuple[str, str]]:

@@ -3,7 +3,8 @@
 A pair is listed when, among actors of one kind, a name of one is a close spelling of a name of
 the other (rapidfuzz ratio on matching keys between `CANDIDATE` and 100), or when one is an
 acronym of the other's words ("AQAP" for "al-Qaeda in the Arabian Peninsula") that no text defined.
-Two actors that are both watchlist entries are known to be different and never listed.
+Two actors that are both watchlist entries are known to be different and never listed, nor a pair an
+analyst kept apart (`keep_apart`), nor an actor marked not an actor.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _is_acronym_of(short: str, name: str) -> bool:
 
 def candidates(store, limit: int = 100) -> list[Candidate]:
     """Likely duplicates, best first."""
-    live = {r.id: r for r in store.actor_records() if r.merged_into is None}
+    live = {r.id: r for r in store.actor_records() if r.merged_into is None and r.dismissed_at is None}
+    apart = store.apart_pairs()
     keys: dict[str, list[tuple[str, int]]] = {}
     for row in store.alias_records():
         if row.actor_id in live and len(row.norm) >= MIN_FUZZY_LENGTH:
@@ -46,9 +48,9 @@ def candidates(store, limit: int = 100) -> list[Candidate]:
     best: dict[tuple[int, int], tuple[float, str]] = {}
 
     def consider(a: int, b: int, score: float, reason: str) -> None:
-        if a == b or (live[a].external_ids and live[b].external_ids):
-            return
         pair = (min(a, b), max(a, b))
+        if a == b or (live[a].external_ids and live[b].external_ids) or pair in apart:
+            return
         if score > best.get(pair, (0.0, ""))[0]:
             best[pair] = (score, reason)
 

@@ -76,6 +76,8 @@ def undo(store, entry_id: int) -> None:
         store.restore_dismissal(entry.id, entry.kept_id)
     elif entry.action == "name":
         store.restore_display_name(entry.id, entry.kept_id, entry.snapshot["from"])
+    elif entry.action == "apart":
+        store.mark_merge_undone(entry.id)
     else:
         _unsplit(store, entry)
 
@@ -89,6 +91,14 @@ def set_kind(store, actor: str | int, kind: str, why: str | None = None, who: st
         raise ReviewError(f"{target.name!r} is already a {kind}")
     snapshot = {"from": target.kind, "to": kind}
     return store.apply_kind(target.id, kind, snapshot, why, who or default_who())
+
+
+def keep_apart(store, a: str | int, b: str | int, why: str | None = None, who: str | None = None) -> int:
+    """Say two actors a merge candidate paired are distinct: never offered again (undo reverses it)."""
+    first, second = find_actor(store, a), find_actor(store, b)
+    if first.id == second.id:
+        raise ReviewError(f"{first.name!r} and {second.name!r} are one actor already")
+    return store.apply_apart(first.id, second.id, why, who or default_who())
 
 
 def set_display_name(store, actor: str | int, name: str | None, why: str | None = None, who: str | None = None) -> int:

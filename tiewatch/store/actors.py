@@ -61,11 +61,11 @@ def _insert_aliases(conn: Connection, actor_id: int, names: Iterable[tuple[str, 
 class ActorsMixin:
     # --- the registry as the resolver sees it ---------------------------------------------
     def actor_records(self) -> list[Any]:
-        """Every actor (live and merged): id, name, kind, merged_into, parent_id, external_ids."""
+        """Every actor (live and merged): id, name, kind, merged_into, parent_id, external_ids, dismissed_at."""
         with self.reading() as conn:
             return conn.execute(
                 select(actors.c.id, actors.c.name, actors.c.kind, actors.c.merged_into,
-                       actors.c.parent_id, actors.c.external_ids).order_by(actors.c.id)
+                       actors.c.parent_id, actors.c.external_ids, actors.c.dismissed_at).order_by(actors.c.id)
             ).all()
 
     def alias_records(self) -> list[Any]:
@@ -294,6 +294,21 @@ class ActorsMixin:
             touch_graph(conn)
             conn.execute(actors.update().where(actors.c.id == actor_id).values(kind=kind))
             conn.execute(merge_log.update().where(merge_log.c.id == entry_id).values(undone_at=utcnow()))
+
+    def apply_apart(self, a: int, b: int, why: str | None, who: str) -> int:
+        """Record that two actors a merge candidate paired are distinct, so they are not offered again."""
+        with self.transaction() as conn:
+            return conn.execute(
+                merge_log.insert().values(action="apart", kept_id=min(a, b), other_id=max(a, b), snapshot={},
+                                          why=why, who=who, at=utcnow())
+            ).inserted_primary_key[0]
+
+    def apart_pairs(self) -> set[tuple[int, int]]:
+        """Pairs (lower id first) an analyst said are two actors, as long as that stands."""
+        with self.reading() as conn:
+            return {(r.kept_id, r.other_id) for r in conn.execute(
+                select(merge_log.c.kept_id, merge_log.c.other_id)
+                .where(merge_log.c.action == "apart", merge_log.c.undone_at.is_(None)))}
 
     @staticmethod
     def _move_mentions(conn: Connection, mention_ids: list[int], actor_id: int) -> None:

@@ -185,7 +185,7 @@ merge_log = Table(
     "merge_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("action", String(10), nullable=False),  # merge|split|kind|dismiss|name
+    Column("action", String(10), nullable=False),  # merge|split|kind|dismiss|name|apart
     Column("kept_id", Integer, nullable=False),
     Column("other_id", Integer, nullable=False),
     Column("snapshot", JSON, nullable=False),  # everything needed to restore the prior state

@@ -114,6 +114,14 @@ def retype_actor(store: Store, user: User, actor_id: int, kind: str) -> ReviewEn
     return entry
 
 
+def keep_apart(store: Store, user: User, a: int, b: int) -> ReviewEntry:
+    """Two actors a merge candidate paired are distinct: the pair is not offered again; undo reverses it."""
+    log_id = resolve.keep_apart(store, a, b, who=user.name)
+    other = store.get_actor(b)
+    return store.log_review(user.name, "keep-apart", "actor", a, {"apart_from": None},
+                            {"apart_from": other.id, "apart_name": other.label, "merge_log_id": log_id})
+
+
 def dismiss_actor(store: Store, user: User, actor_id: int, why: str | None = None) -> ReviewEntry:
     """Mark the actor "not an actor": its claims leave the graph, its mentions stay; undo restores it."""
     log_id = resolve.dismiss(store, actor_id, why=why, who=user.name)

@@ -72,6 +72,7 @@ def in_words(e: ReviewEntry, names: Namer) -> str:
             "kind": lambda: f"made {actor} a {after.get('kind')} (was a {before.get('kind')})",
             "display-name": lambda: _renamed(names.actor_on_record(e.target_id), before.get("display_name"), after.get("display_name")),
             "not-an-actor": lambda: f"marked {actor} as not an actor",
+            "keep-apart": lambda: f"kept {actor} and {after.get('apart_name')} apart (not one actor)",
         }.get(e.action, lambda: f"{e.action} on {actor}")()
     if e.target_kind == "source":
         return f"graded {names.source(e.target_id)} {after.get('reliability')} (was {before.get('reliability')})"

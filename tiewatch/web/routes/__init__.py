@@ -5,6 +5,7 @@ from tiewatch.web.routes import (
     actors,
     apidocs,
     briefs,
+    candidates,
     claims,
     documents,
     downloads,
@@ -18,6 +19,6 @@ from tiewatch.web.routes import (
 )
 
 ROUTERS = [
-    home.router, actors.router, briefs.router, downloads.router, ties.router, claims.router, documents.router,
+    home.router, candidates.router, actors.router, briefs.router, downloads.router, ties.router, claims.router, documents.router,
     graph.router, sources.router, queue.router, review.router, accounts.router, apidocs.router, feeds.router,
 ]
