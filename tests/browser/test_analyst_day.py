@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from browser.conftest import shoot, sign_in
-from conftest import shared_path
+from tests.conftest import shared_path
 from tiewatch.cli.app import app
 from tiewatch.store import ROLES, Store
 from tiewatch.web import create_app
