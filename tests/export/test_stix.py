@@ -84,8 +84,34 @@ def test_opencti_profile_uses_its_types_and_keeps_the_precise_one(network, tmp_p
     assert {r["relationship_type"] for r in rels} <= {"part-of", "cooperates-with", "targets", "located-at", "related-to"}
 
 
-def test_reexport_gives_the_same_ids(network, tmp_path):
+def test_reexport_gives_the_same_objects_unchanged(network, tmp_path):
     export(network, "stix", tmp_path / "1.json")
     export(network, "stix", tmp_path / "2.json")
     first, second = (json.loads((tmp_path / n).read_text()) for n in ("1.json", "2.json"))
     assert sorted(o["id"] for o in first["objects"]) == sorted(o["id"] for o in second["objects"])
+    # nothing changed in the graph, so nothing changes for an importer: `modified` included
+    assert sorted(first["objects"], key=lambda o: o["id"]) == sorted(second["objects"], key=lambda o: o["id"])
+
+
+def test_every_claim_is_a_note_on_its_relationship_with_the_quote(network, tmp_path):
+    export(network, "stix", tmp_path / "b.json", ExportOptions(profile="opencti"))
+    objects = validated(tmp_path / "b.json")
+    rels = {r["id"]: r for r in by_type(objects, "relationship")}
+    notes = by_type(objects, "note")
+    claims = sum(len(network.claims_for_tie(t.id)) for t in network.list_ties())
+    assert len(notes) == claims and all(n["object_refs"][0] in rels for n in notes)
+    smuggling = next(r for r in rels.values() if r["labels"] == ["smuggles_for"])
+    quoted = [n for n in notes if n["object_refs"][0] == smuggling["id"]]
+    assert any("“Sinai Province is smuggling weapons for Hamas in Gaza.”" in n["content"] for n in quoted)
+    assert all(set(n["object_refs"][1:]) == {smuggling["source_ref"], smuggling["target_ref"]} for n in quoted)
+    assert all(n["labels"][0] in ("asserted", "hedged", "denied") and n["authors"] for n in notes)
+    denied = [n for n in notes if n["labels"][0] == "denied"]
+    assert denied and all(" denies: " in n["abstract"] for n in denied)
+
+
+def test_a_report_says_where_and_when_and_links_its_address(network, tmp_path):
+    export(network, "stix", tmp_path / "b.json")
+    reports = by_type(validated(tmp_path / "b.json"), "report")
+    assert reports and all(r["description"] for r in reports)
+    linked = [r for r in reports if r["external_references"][0].get("url")]
+    assert linked and all(r["external_references"][0]["url"].startswith("http") for r in linked)

@@ -91,13 +91,23 @@ EXTENSION_SCHEMA = (
 )
 
 
+OPENING = 600  # characters of a document's own words in its Report's description
+
+
+def report_description(text: str, claim: ClaimView) -> str:
+    """"Published by S on D. " and the document's opening words, cut at a word."""
+    said = " ".join((text or "").split())
+    opening = said if len(said) <= OPENING else said[:OPENING].rsplit(" ", 1)[0] + " …"
+    when = f" on {claim.published[:10]}" if claim.published else ""
+    return (f"Published by {claim.source}{when}. " if claim.source else "") + opening
+
+
 class StixExporter(Exporter):
     name = "stix"
 
     def __init__(self, out: Path, store: Any, options: ExportOptions):
         super().__init__(out, store, options)
         self.opencti = options.profile == "opencti"
-        self.now = datetime.now(timezone.utc)
         self.file = self.out.open("w", encoding="utf-8")
         self.count = 0
         self.emitted: set[str] = set()
@@ -130,10 +140,12 @@ class StixExporter(Exporter):
         self.file.write((",\n" if self.count else "") + obj.serialize())
         self.count += 1
 
-    def common(self, created: str | None = None) -> dict[str, Any]:
+    def common(self, created: str | None = None, changed: str | None = None) -> dict[str, Any]:
+        """`created` from the object's first date; `modified` from when tiewatch last changed it
+        (else `created`), so an export of an unchanged graph changes nothing an importer keeps."""
         moment = timestamp(created) or timestamp(EPOCH)
         return {
-            "created": moment, "modified": max(moment, self.now), "created_by_ref": self.me.id,
+            "created": moment, "modified": max(moment, timestamp(changed) or moment), "created_by_ref": self.me.id,
             "object_marking_refs": [self.marking.id],
         }
 
@@ -220,7 +232,7 @@ class StixExporter(Exporter):
             "target_ref": self.actor_refs[tie.object_id], "labels": [tie.type],
             "description": f"{tie.subject} {tie.type.replace('_', ' ')} {tie.object} "
             f"(grade {tie.grade}, {tie.sources} independent source(s))",
-            "extensions": {self.extension.id: extension}, **self.common(tie.first_seen),
+            "extensions": {self.extension.id: extension}, **self.common(tie.first_seen, tie.updated_at),
         }
         if confidence(tie.credibility) is not None:
             fields["confidence"] = confidence(tie.credibility)
@@ -231,8 +243,27 @@ class StixExporter(Exporter):
         self.emit(rel)
         for claim in claims:
             self.note_document(claim, rel.id, tie)
+            self.emit(self.claim_note(claim, rel.id, tie))
             if claim.polarity == "denied":
                 self.denial(claim, rel.id, tie)
+
+    def claim_note(self, claim: ClaimView, rel_id: str, tie: Tie) -> stix2.Note:
+        """The claim where OpenCTI (and any STIX reader) shows it: a Note on the relationship and its
+        two actors, the quote as content, its claimant as author, its polarity as a label."""
+        said = {"asserted": "says", "hedged": "suggests", "denied": "denies"}.get(claim.polarity, "says")
+        where = ", ".join(filter(None, [claim.document_label, claim.source if claim.source != claim.document_label else None,
+                                        claim.published[:10] if claim.published else None]))
+        address = web_address(claim.document_origin)
+        content = f"“{claim.sentence}”\n\n— {claim.claimant or 'unattributed'}, {where}" + (f"\n{address}" if address else "")
+        fields: dict[str, Any] = {
+            "abstract": f"{claim.claimant or 'Unattributed'} {said}: {tie.subject} {tie.type.replace('_', ' ')} {tie.object}"[:250],
+            "content": content, "authors": [claim.claimant or "unattributed"],
+            "object_refs": [rel_id, self.actor_refs[tie.subject_id], self.actor_refs[tie.object_id]],
+            "labels": [claim.polarity, tie.type], **self.common(claim.published or claim.ingested_at),
+        }
+        if address:
+            fields["external_references"] = [{"source_name": claim.source or "source", "url": address}]
+        return stix2.Note(id=stix_id("note", "claim", rel_id, claim.claimant, claim.sentence, claim.document_label), **fields)
 
     def denial(self, claim: ClaimView, rel_id: str, tie: Tie) -> None:
         denier = self.identity(claim.claimant, "unknown", "claimant")
@@ -255,15 +286,19 @@ class StixExporter(Exporter):
                 doc["refs"].append(ref)
 
     def report(self, document_id: int, claim: ClaimView, refs: list[str]) -> stix2.Report:
+        """The document as a Report: its title, a description (source, date, opening words), the web
+        address it was read from or declares as an external reference, and what it asserts."""
         document = self.store.get_document(document_id)
         common = self.common(claim.published or claim.ingested_at)
         if claim.source:
             common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
-        reference = {"source_name": claim.source or "tiewatch", "description": claim.document_origin or claim.document_label}
-        if web_address(claim.document_origin):
-            reference["url"] = claim.document_origin
+        address = web_address(claim.document_origin) or web_address((document.metadata or {}).get("canonical_url"))
+        reference = {"source_name": claim.source or "tiewatch", "description": claim.document_label}
+        if address:
+            reference["url"] = address
         return stix2.Report(
             id=stix_id("report", "document", document.sha256), name=claim.document_label,
+            description=report_description(document.text, claim),
             published=timestamp(claim.published) or timestamp(claim.ingested_at), report_types=["threat-report"],
             object_refs=refs, external_references=[reference], **common,
         )

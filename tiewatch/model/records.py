@@ -125,6 +125,7 @@ class Tie:
     subject: str | None = None
     object: str | None = None
     id: int | None = None
+    updated_at: str | None = None  # when tiewatch last changed it (a claim, a review, a merge)
 
     @property
     def grade(self) -> str:

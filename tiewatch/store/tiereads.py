@@ -18,7 +18,7 @@ def _tie_from_row(row: Any) -> Tie:
         id=m["id"], subject_id=m["subject_id"], object_id=m["object_id"], type=m["type"],
         asserted=m["asserted"], denied=m["denied"], hedged=m["hedged"], sources=m["sources"],
         first_seen=m["first_seen"], last_seen=m["last_seen"], reliability=m["reliability"],
-        credibility=m["credibility"], subject=m["subject"], object=m["object"],
+        credibility=m["credibility"], subject=m["subject"], object=m["object"], updated_at=m["updated_at"],
     )
 
 
