@@ -23,6 +23,8 @@ def export(
     since: str = typer.Option(None, "--since", help="Only ties new (or first denied) since this date."),
     profile: str = typer.Option(None, "--profile", help="stix: `opencti` maps types to those OpenCTI accepts."),
     tlp: str = typer.Option("clear", "--tlp", help="stix: TLP 2.0 marking: clear, green, amber, amber+strict, red."),
+    all_actors: bool = typer.Option(
+        False, "--all-actors", help="Also every actor without a tie (by default only actors that some exported tie joins)."),
     show_paths: bool = SHOW_PATHS_OPTION,
     db: str = DB_OPTION,
 ) -> None:
@@ -35,6 +37,7 @@ def export(
         raise ExportError(f"unknown tie type {type!r}; known: {', '.join(vocabulary())}")
     if profile not in (None, "opencti"):
         raise ExportError(f"unknown profile {profile!r}; the only profile is opencti")
-    options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower(), show_paths=show_paths)
+    options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower(), show_paths=show_paths,
+                            all_actors=all_actors)
     count = run_export(graph_of(ctx, db), format.lower(), out, options)
     err_console.print(f"wrote {count} items to {out}", markup=False)

@@ -36,6 +36,7 @@ class ExportOptions:
     tlp: str = "clear"
     show_paths: bool = False  # name the files documents were read from (as stored: relative to what was ingested)
     where: TieFilter | None = None  # narrows further (dates, sources, polarity, a pair) and orders the ties
+    all_actors: bool = False  # the whole graph's actors even without a tie ("2nd Floor", "Liverpool")
 
 
 def as_shown(claim: ClaimView, show_paths: bool = False) -> ClaimView:
@@ -118,19 +119,29 @@ class Selection:
                 offset += PAGE
 
     def actor_records(self) -> Iterator[Actor]:
-        if self.whole_graph:
-            offset = 0
-            while True:
-                page = self.store.list_actors(limit=PAGE, offset=offset)
-                yield from page
-                if len(page) < PAGE:
-                    return
-                offset += PAGE
+        """The actors of the selected ties (and the named ones); with `all_actors`, for the whole
+        graph, every live actor, tied or not."""
+        if self.whole_graph and self.options.all_actors:
+            yield from self._live_actors(None)
+            return
         ids = {a.id for a in self.actors}
         for tie in self.ties():
             ids.update((tie.subject_id, tie.object_id))
+        if self.whole_graph:
+            yield from self._live_actors(ids)
+            return
         for actor_id in sorted(ids):
             yield self.store.get_actor(actor_id)
+
+    def _live_actors(self, keep: set[int] | None) -> Iterator[Actor]:
+        """Live actors page by page (all of them, or those in `keep`)."""
+        offset = 0
+        while True:
+            page = self.store.list_actors(limit=PAGE, offset=offset)
+            yield from (a for a in page if keep is None or a.id in keep)
+            if len(page) < PAGE:
+                return
+            offset += PAGE
 
     def items(self) -> Iterator[Item]:
         yield from self.actor_records()
