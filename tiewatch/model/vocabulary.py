@@ -20,6 +20,7 @@ class TieType:
     plover: str | None
     stix: str
     opencti: str
+    misp: str
     verb_cues: tuple[str, ...] = field(default=())
     noun_cues: tuple[str, ...] = field(default=())
 
@@ -41,6 +42,7 @@ def vocabulary() -> dict[str, TieType]:
             plover=spec.get("plover"),
             stix=spec["stix"],
             opencti=spec["opencti"],
+            misp=spec["misp"],
             verb_cues=tuple(cues.get("verbs", ())),
             noun_cues=tuple(cues.get("nouns", ())),
         )
