@@ -1,10 +1,12 @@
 """Flat records for actors, ties and claims: the rows of the CSV export, the lines of the JSON-lines
 export (written here, one object per item, saying which in `record`, in stream order), the
-payloads of alerts; and which claims to quote first."""
+payloads of alerts; which claims to quote first; and the stable ids and dates exporters share."""
 
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,34 @@ CLAIM_FIELDS = (
     "document_id", "document_title", "document_origin", "published", "source", "reliability", "rule",
     "confidence", "extractor",
 )
+
+
+# Ids in exports are uuid5(NAMESPACE, stable key), so a re-export updates what another tool holds
+# rather than adding a copy; STIX and MISP share it, so one actor has one uuid in both.
+NAMESPACE = uuid.UUID("c1f3a6d2-5b0e-4c47-9a3e-7d2f0b8e61a4")
+
+
+def stable_uuid(*key: object) -> uuid.UUID:
+    """uuid5 of a stable key such as ("actor", "group", "Hamas"), blind to case and outer spaces."""
+    return uuid.uuid5(NAMESPACE, "\x1f".join(str(part).strip().casefold() for part in key))
+
+
+def timestamp(value: str | None) -> datetime | None:
+    """A UTC datetime from "2016", "2016-02", "2016-02-24" or a full ISO datetime; None if unreadable."""
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    if len(text) == 4:
+        text += "-01-01"
+    elif len(text) == 7:
+        text += "-01"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
 
 
 def designation(actor: Actor) -> str:

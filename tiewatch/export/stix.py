@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import stix2
 from followthemoney.types import registry as ftm_types
 
 from tiewatch.export.exporter import ExportOptions, Exporter
-from tiewatch.export.records import designation
+from tiewatch.export.records import designation, stable_uuid, timestamp
 from tiewatch.model import Actor, Tie, vocabulary, web_address
 from tiewatch.store import ClaimView
 
@@ -37,10 +37,6 @@ TLP2_IDS = {
     "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 
-# Every other id is uuid5(NAMESPACE, stable key): exporting the same graph again gives the same ids,
-# so OpenCTI and MISP update their objects instead of adding duplicates.
-NAMESPACE = uuid.UUID("c1f3a6d2-5b0e-4c47-9a3e-7d2f0b8e61a4")
-
 
 def tlp_marking(level: str) -> stix2.MarkingDefinition:
     return stix2.MarkingDefinition(
@@ -52,27 +48,9 @@ def tlp_marking(level: str) -> stix2.MarkingDefinition:
 
 
 def stix_id(kind: str, *key: object) -> str:
-    """`kind--uuid5` from a stable key such as ("actor", "group", "hamas")."""
-    text = "\x1f".join(str(part).strip().casefold() for part in key)
-    return f"{kind}--{uuid.uuid5(NAMESPACE, text)}"
-
-
-def timestamp(value: str | None) -> datetime | None:
-    """A UTC datetime from "2016", "2016-02", "2016-02-24" or a full ISO datetime; None if unreadable."""
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    if len(text) == 4:
-        text += "-01-01"
-    elif len(text) == 7:
-        text += "-01"
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    """`kind--uuid5` from a stable key such as ("actor", "group", "hamas"): exporting the same graph
+    again gives the same ids, so OpenCTI and MISP update their objects instead of adding duplicates."""
+    return f"{kind}--{stable_uuid(*key)}"
 
 
 def confidence(credibility: int | None) -> int | None:
