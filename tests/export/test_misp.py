@@ -86,6 +86,10 @@ def test_groups_and_people_are_threat_actor_clusters_and_ties_their_relations(ne
     assert sinai.meta["synonyms"] == actors["Sinai Province"].aliases
     assert {e.value for e in sinai.cluster_elements if e.key == "synonyms"} == set(actors["Sinai Province"].aliases)
     assert "Islamic State" in found[actors["Islamic State"].name].meta["synonyms"]  # the name its documents use
+    export(network, "stix", tmp_path / "b.json")
+    stix = {o["name"]: o["id"] for o in json.loads((tmp_path / "b.json").read_text())["objects"]
+            if o["type"] == "threat-actor"}
+    assert all(stix[name] == f"threat-actor--{cluster.uuid}" for name, cluster in found.items())
     by_uuid = {c.uuid: c.value for c in found.values()}
 
     def relations(label):

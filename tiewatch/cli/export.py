@@ -15,20 +15,21 @@ def export(
     ctx: typer.Context,
     format: str = typer.Argument(
         ..., metavar="FORMAT",
-        help="stix, gexf, graphml, gephi (spreadsheet CSVs), ftm, csv or jsonl; installed plugins add more.",
+        help="stix, gexf, graphml, gephi (spreadsheet CSVs), ftm, misp (a MISP feed folder), csv or jsonl; "
+        "installed plugins add more.",
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="File to write; a folder for csv and gephi."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write; a folder for csv, gephi and misp."),
     actor: list[str] = typer.Option([], "--actor", help="Only ties touching this actor (repeatable)."),
     type: str = typer.Option(None, "--type", help="Only ties of this type, e.g. supplies_weapons."),
     since: str = typer.Option(None, "--since", help="Only ties new (or first denied) since this date."),
     profile: str = typer.Option(None, "--profile", help="stix: `opencti` maps types to those OpenCTI accepts."),
-    tlp: str = typer.Option("clear", "--tlp", help="stix: TLP 2.0 marking: clear, green, amber, amber+strict, red."),
+    tlp: str = typer.Option("clear", "--tlp", help="stix and misp: TLP 2.0 marking: clear, green, amber, amber+strict, red."),
     all_actors: bool = typer.Option(
         False, "--all-actors", help="Also every actor without a tie (by default only actors that some exported tie joins)."),
     show_paths: bool = SHOW_PATHS_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """Write the graph as STIX 2.1, GEXF, GraphML, Gephi CSVs, FollowTheMoney, CSV or JSON lines."""
+    """Write the graph as STIX 2.1, GEXF, GraphML, Gephi CSVs, FollowTheMoney, a MISP feed, CSV or JSON lines."""
     from tiewatch.export import ExportOptions
     from tiewatch.export import export as run_export
     from tiewatch.model import ExportError, vocabulary
