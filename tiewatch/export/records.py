@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tiewatch.export.exporter import ExportOptions, Exporter
-from tiewatch.model import Actor, Tie
+from tiewatch.model import Actor, Document, Tie, web_address
 from tiewatch.store import ClaimView
 
 ACTOR_FIELDS = ("id", "name", "kind", "aliases", "designation", "external_ids", "first_seen", "claim_count")
@@ -52,6 +52,12 @@ def timestamp(value: str | None) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
+
+
+def document_address(document: Document) -> str | None:
+    """A document's web address: the one it was read from, else the one it declares or an analyst
+    gave it (`canonical_url`); None for a file that names none, whose path never leaves."""
+    return web_address(document.origin) or web_address((document.metadata or {}).get("canonical_url"))
 
 
 def designation(actor: Actor) -> str:

@@ -22,7 +22,7 @@ import stix2
 from followthemoney.types import registry as ftm_types
 
 from tiewatch.export.exporter import ExportOptions, Exporter
-from tiewatch.export.records import designation, stable_uuid, timestamp
+from tiewatch.export.records import designation, document_address, stable_uuid, timestamp
 from tiewatch.model import Actor, Tie, vocabulary, web_address
 from tiewatch.store import ClaimView
 
@@ -270,7 +270,7 @@ class StixExporter(Exporter):
         common = self.common(claim.published or claim.ingested_at)
         if claim.source:
             common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
-        address = web_address(claim.document_origin) or web_address((document.metadata or {}).get("canonical_url"))
+        address = document_address(document)
         reference = {"source_name": claim.source or "tiewatch", "description": claim.document_label}
         if address:
             reference["url"] = address
