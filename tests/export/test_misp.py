@@ -124,15 +124,19 @@ def test_states_and_places_are_objects_on_the_path_of_their_claims(network, tmp_
     assert operates.references[0].relationship_type == "operates-from"
 
 
-def test_no_local_path_leaves_the_machine(store, tmp_path):
-    add_document(store, DENIAL, [("Hamas", "supplies_weapons", "Sinai Province", "denied", "Hamas")],
-                 origin="kora/hamas-statement.txt", title="Statement")
+def test_no_local_path_leaves_the_machine_but_a_declared_address_does(store, tmp_path):
+    doc_id = add_document(store, DENIAL, [("Hamas", "supplies_weapons", "Sinai Province", "denied", "Hamas")],
+                          origin="kora/hamas-statement.txt", title="Statement")
     refresh(store)
     export(store, "misp", tmp_path / "feed", ExportOptions(show_paths=True))
     (event,) = feed(tmp_path / "feed").values()
     assert event.info == "Statement" and not event.attributes
     for path in (tmp_path / "feed").iterdir():
         assert "kora" not in path.read_text()
+    store.describe_document(doc_id, "lea", {"url": "https://hamas.example/statement"})
+    export(store, "misp", tmp_path / "feed")
+    (event,) = feed(tmp_path / "feed").values()
+    assert [a.value for a in event.attributes if a.type == "link"] == ["https://hamas.example/statement"]
 
 
 def test_reexport_keeps_every_uuid(network, tmp_path):
@@ -156,6 +160,26 @@ def test_reexport_keeps_every_uuid(network, tmp_path):
     export(network, "misp", tmp_path / "2")
     assert sorted(p.name for p in (tmp_path / "1").iterdir()) == sorted(p.name for p in (tmp_path / "2").iterdir())
     assert uuids(tmp_path / "1") == uuids(tmp_path / "2") and len(uuids(tmp_path / "1")) > 100
+
+
+def test_a_re_export_into_the_feed_changes_only_what_changed(network, tmp_path):
+    def files(folder):
+        return {p.name: p.read_text() for p in folder.iterdir()}
+
+    export(network, "misp", tmp_path / "feed")
+    before = files(tmp_path / "feed")
+    export(network, "misp", tmp_path / "feed")
+    assert files(tmp_path / "feed") == before  # an unchanged graph: MISP has nothing to pull
+    smuggling = next(d for d in network.iter_documents() if d.title == "Border smuggling")
+    network.describe_document(smuggling.id, "lea", {"title": "Smuggling across the border"})
+    export(network, "misp", tmp_path / "feed")
+    after = files(tmp_path / "feed")
+    changed = {name for name in before if after[name] != before[name]}
+    (event,) = [e for e in feed(tmp_path / "feed").values() if e.info == "Smuggling across the border"]
+    assert changed == {f"{event.uuid}.json", "manifest.json"}
+    old = json.loads(before["manifest.json"])[event.uuid]["timestamp"]
+    assert json.loads(after["manifest.json"])[event.uuid]["timestamp"] > old
+    assert all(int(a.timestamp.timestamp()) > old for o in event.objects for a in o.attributes)
 
 
 def test_command_line_with_an_actor_and_a_tlp_level(network, db_url, tmp_path):

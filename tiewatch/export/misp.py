@@ -3,8 +3,9 @@
     manifest.json  hashes.csv  <event uuid>.json ...  galaxy-clusters.json
 
 - one event per source document, holding the claims read from it: its title as `info`, its date,
-  its web address as a `link` attribute (a document read from a file has none; no local path is
-  ever written, --show-paths or not), the TLP tag and its source's `admiralty-scale` reliability;
+  its web address as a `link` attribute (the one it was read from, declares or was given; a file
+  naming none has no link, and no local path is ever written, --show-paths or not), the TLP tag
+  and its source's `admiralty-scale` reliability;
 - groups and people are custom clusters of MISP's threat-actor galaxy, aliases as synonyms, in
   `galaxy-clusters.json` (Galaxies > Import Galaxy Clusters); events and claims carry them by the
   tag MISP gives a custom cluster, `misp-galaxy:threat-actor="<uuid>"`. A tie between two of them
@@ -18,7 +19,9 @@
   stands on the path from its subject to its object: a state or place end is referenced
   subject -> claim -> object with the tie's `misp` relationship type;
 - uuids are uuid5 of stable keys (an actor's is its STIX id's), so a re-export pulled again updates
-  events rather than copying them; timestamps are the export's, so MISP takes the newer version.
+  events rather than copying them. Exported into the folder of an earlier export, an event or cluster
+  that says the same keeps its file and times (MISP skips it); one that changed is stamped later than
+  anything the earlier file held, so MISP takes it.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ from followthemoney.types import registry as ftm_types
 from pymisp import MISPEvent, MISPGalaxyCluster, MISPObject, MISPOrganisation
 
 from tiewatch.export.exporter import ExportOptions, Exporter
-from tiewatch.export.records import designation, stable_uuid, timestamp
-from tiewatch.model import Actor, Tie, vocabulary, web_address
+from tiewatch.export.records import designation, document_address, stable_uuid, timestamp
+from tiewatch.model import Actor, Document, Tie, vocabulary
 from tiewatch.store import ClaimView
 
 # MISP's own threat-actor galaxy (misp-galaxy galaxies/threat-actor.json): clusters join it by uuid.
@@ -47,6 +50,7 @@ THREAT_ACTOR_GALAXY = {
 }
 CLUSTER_KINDS = ("group", "person")
 POLARITIES = ("asserted", "hedged", "denied")
+STAMPS = frozenset({"timestamp", "publish_timestamp", "version"})  # what an export stamps, not what it says
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +82,35 @@ def fill(obj: MISPObject, pairs: tuple[tuple[str, Any], ...]) -> MISPObject:
         if value not in (None, ""):
             obj.add_attribute(relation, value)
     return obj
+
+
+def steady(node: Any) -> Any:
+    """`node` without the times an export stamps on it: two exports of one graph compare equal."""
+    if isinstance(node, dict):
+        return {k: steady(v) for k, v in node.items() if k not in STAMPS}
+    return [steady(v) for v in node] if isinstance(node, list) else node
+
+
+def newest(node: Any) -> int:
+    """The latest time stamped anywhere in `node` (0 for none)."""
+    if isinstance(node, dict):
+        here = [int(v) for k, v in node.items() if k in STAMPS and str(v).isdigit()]
+        return max(here + [newest(v) for v in node.values()], default=0)
+    return max(map(newest, node), default=0) if isinstance(node, list) else 0
+
+
+def restamp(node: Any, moment: int) -> Any:
+    """Every time in `node` set to `moment`, so MISP takes each part as newer than what it holds."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("timestamp", "publish_timestamp"):
+                node[key] = str(moment)
+            else:
+                restamp(value, moment)
+    elif isinstance(node, list):
+        for value in node:
+            restamp(value, moment)
+    return node
 
 
 def settle(obj: MISPObject) -> MISPObject:
@@ -139,7 +172,7 @@ class MispExporter(Exporter):
         cluster.from_dict(
             uuid=uuid, value=actor.name, description=" ".join(about), type="threat-actor",
             tag_name=f'misp-galaxy:threat-actor="{uuid}"', source="tiewatch", authors=["tiewatch"],
-            version=int(self.now.timestamp()), meta={"synonyms": synonyms} if synonyms else {},
+            meta={"synonyms": synonyms} if synonyms else {},
             Galaxy=dict(THREAT_ACTOR_GALAXY),
         )
         cluster.parse_meta_as_elements()
@@ -147,9 +180,10 @@ class MispExporter(Exporter):
 
     # --- events, one per document, built from the store once the stream is read ------------
     def event(self, document_id: int) -> MISPEvent:
-        sha256 = self.store.get_document(document_id).sha256
+        document = self.store.get_document(document_id)
+        sha256 = document.sha256
         claims = [c for c in self.store.claims_for_document(document_id) if c.id in self.claims]
-        event = self.header(claims[0], str(stable_uuid("misp-event", sha256)))
+        event = self.header(claims[0], document)
         named = sorted({i for c in claims for i in (c.subject_actor_id, c.object_actor_id) if i in self.actors})
         for tag in filter(None, map(self.cluster_tag, named)):
             event.add_tag(tag)
@@ -159,18 +193,18 @@ class MispExporter(Exporter):
             event.add_object(self.claim_object(claim, sha256, objects))
         return event
 
-    def header(self, claim: ClaimView, uuid: str) -> MISPEvent:
-        """The event of `claim`'s document: its label, date, TLP, source reliability and web address."""
+    def header(self, claim: ClaimView, document: Document) -> MISPEvent:
+        """The event of a document: its label, date, TLP, source reliability and web address."""
         event = MISPEvent()
-        event.uuid, event.info, event.Orgc = uuid, claim.document_label, self.org
+        event.uuid, event.info, event.Orgc = str(stable_uuid("misp-event", document.sha256)), claim.document_label, self.org
         event.published, event.analysis, event.threat_level_id, event.timestamp = False, 0, 4, self.now
         event.set_date((timestamp(claim.published) or timestamp(claim.ingested_at) or self.now).date())
         for tag in [f"tlp:{self.options.tlp}", *admiralty_tags(claim.reliability)]:
             event.add_tag(tag)
-        if web_address(claim.document_origin):
-            link = event.add_attribute("link", claim.document_origin, category="External analysis",
+        if document_address(document):
+            link = event.add_attribute("link", document_address(document), category="External analysis",
                                        comment=f"published by {claim.source}" if claim.source else "")
-            link.uuid = str(stable_uuid(uuid, "link"))
+            link.uuid = str(stable_uuid(event.uuid, "link"))
         return event
 
     def actor_object(self, event_uuid: str, actor: Actor) -> MISPObject:
@@ -225,14 +259,49 @@ class MispExporter(Exporter):
         hashes: list[str] = []
         for document_id in sorted(self.documents):
             feed = self.event(document_id).to_feed(with_meta=True)
-            body = feed["Event"]
-            manifest.update(body.pop("_manifest"))
-            hashes += [f"{value},{body['uuid']}" for value in body.pop("_hashes")]
-            self.dump(f"{body['uuid']}.json", feed)
+            uuid = feed["Event"]["uuid"]
+            entry = feed["Event"].pop("_manifest")[uuid]
+            hashes += [f"{value},{uuid}" for value in feed["Event"].pop("_hashes")]
+            feed = self.kept(f"{uuid}.json", feed)
+            manifest[uuid] = {**entry, "timestamp": int(feed["Event"]["timestamp"])}
         self.dump("manifest.json", manifest)
         (self.out / "hashes.csv").write_text("".join(f"{line}\n" for line in hashes), encoding="utf-8")
-        clusters = sorted(self.clusters.values(), key=lambda c: (c.value.casefold(), c.uuid))
-        self.dump("galaxy-clusters.json", [{"GalaxyCluster": json.loads(c.to_json())} for c in clusters])
+        self.dump("galaxy-clusters.json", self.cluster_entries())
+
+    def cluster_entries(self) -> list[dict[str, Any]]:
+        """The clusters as Galaxies > Import takes them; one that changed gets a higher version."""
+        held = self.earlier("galaxy-clusters.json")
+        earlier = {e["GalaxyCluster"].get("uuid"): e for e in held if isinstance(e, dict) and "GalaxyCluster" in e} \
+            if isinstance(held, list) else {}
+        entries = []
+        for cluster in sorted(self.clusters.values(), key=lambda c: (c.value.casefold(), c.uuid)):
+            entry = {"GalaxyCluster": json.loads(cluster.to_json())}
+            old = earlier.get(cluster.uuid)
+            if old is not None and steady(old) == steady(entry):
+                entry = old
+            else:
+                entry["GalaxyCluster"]["version"] = self.moment(old)
+            entries.append(entry)
+        return entries
+
+    def kept(self, name: str, feed: dict[str, Any]) -> dict[str, Any]:
+        """The event as the folder already holds it at `name` if it says the same (MISP skips it);
+        else `feed`, stamped later than the file it replaces, written there."""
+        old = self.earlier(name)
+        if old is not None and steady(old) == steady(feed):
+            return old
+        self.dump(name, restamp(feed, self.moment(old)))
+        return feed
+
+    def moment(self, old: Any) -> int:
+        """Now, or later than anything `old` was stamped with, so MISP takes the new version."""
+        return max(int(self.now.timestamp()), newest(old) + 1)
+
+    def earlier(self, name: str) -> Any:
+        try:
+            return json.loads((self.out / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
 
     def dump(self, name: str, data: Any) -> None:
         (self.out / name).write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
