@@ -48,18 +48,3 @@ def test_networkx_reads_a_directed_graphml_with_every_attribute(network, tmp_pat
     assert edge["label"] == "smuggles for" and edge["tie_type"] == "smuggles_for" and edge["weight"] == 2.0
     assert (edge["asserted"], edge["grade"]) == (2, "A1")
     assert (edge["first_seen"], edge["last_seen"]) == ("2016-02-24", "2016-04-10")
-
-
-def test_gephi_spreadsheets(network, tmp_path):
-    export(network, "gephi", tmp_path / "gephi", ExportOptions(actors=["Hamas"]))
-    with open(tmp_path / "gephi" / "nodes.csv", newline="") as f:
-        nodes = list(csv.DictReader(f))
-    with open(tmp_path / "gephi" / "edges.csv", newline="") as f:
-        reader = csv.DictReader(f)
-        edges = list(reader)
-    assert reader.fieldnames[:5] == ["Source", "Target", "Type", "Label", "Weight"]
-    assert list(nodes[0])[:2] == ["Id", "Label"]
-    ids = {n["Id"] for n in nodes}
-    assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
-    assert {e["Label"] for e in edges} == {"smuggles_for", "supplies_weapons", "cooperates_with"}
-    assert {e["Label"]: e["Type"] for e in edges}["cooperates_with"] == "Undirected"
