@@ -1,60 +1,50 @@
-"""GEXF and GraphML open in networkx with every attribute; Gephi's spreadsheets have its columns."""
+"""GraphML declares each key once and networkx reads it; every graph export (GEXF, GraphML, Gephi's
+spreadsheets) gives a tie the same direction: undirected when its type is symmetric."""
 
 import csv
 
 import networkx as nx
-import pytest
+from lxml import etree
 
 from tiewatch.export import ExportOptions, export
+from tiewatch.model import vocabulary
+
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+GEXF = "{http://gexf.net/1.3}"
 
 
-def sinai(graph):
-    return next(n for n, d in graph.nodes(data=True) if d["label"].endswith("Sinai Province"))
+def test_graphml_declares_each_key_once_and_uses_only_those(network, tmp_path):
+    export(network, "graphml", tmp_path / "net.graphml")
+    doc = etree.parse(str(tmp_path / "net.graphml"))
+    keys = doc.findall(f"{GRAPHML}key")
+    ids = [k.get("id") for k in keys]
+    names = [(k.get("for"), k.get("attr.name")) for k in keys]
+    assert len(ids) == len(set(ids)) and len(names) == len(set(names))
+    assert {("node", "label"), ("edge", "label"), ("edge", "weight"), ("node", "first_seen")} <= set(names)
+    assert {d.get("key") for d in doc.iter(f"{GRAPHML}data")} <= set(ids)
+    assert len(doc.findall(f".//{GRAPHML}edge")) == len(network.list_ties())
 
 
-@pytest.mark.parametrize("fmt,read", [("gexf", nx.read_gexf), ("graphml", nx.read_graphml)])
-def test_graph_files_read_back_with_attributes(network, tmp_path, fmt, read):
-    export(network, fmt, tmp_path / f"net.{fmt}")
-    graph = read(tmp_path / f"net.{fmt}")
-    ties = network.list_ties()
-    assert graph.number_of_edges() == len(ties)
-    node = graph.nodes[sinai(graph)]
-    stored = network.get_actor(int(sinai(graph)))
-    assert node["kind"] == "group" and node["aliases"].split("; ") == stored.aliases and len(stored.aliases) > 1
-    assert "SDGT" in node["designation"]
-    edges = [d for _, _, d in graph.edges(data=True)]
-    assert all("tie_type" in d and "type" not in d for d in edges)
-    smuggling = next(d for d in edges if d["tie_type"] == "smuggles_for")
-    assert float(smuggling["weight"]) == 2 and int(smuggling["asserted"]) == 2
-    assert smuggling["grade"] == "A1"
-    assert str(smuggling["start"]).startswith("2016-02-24") and str(smuggling["end"]).startswith("2016-04-10")
+def test_every_graph_export_gives_a_tie_the_same_direction(network, tmp_path):
+    for fmt, name in [("gexf", "net.gexf"), ("graphml", "net.graphml"), ("gephi", "gephi")]:
+        export(network, fmt, tmp_path / name)
+    gexf = {int(e.get("id").removeprefix("tie-")): e.get("type") == "directed"
+            for e in etree.parse(str(tmp_path / "net.gexf")).iter(f"{GEXF}edge")}
+    graphml = {int(e.get("id").removeprefix("tie-")): e.get("directed") != "false"
+               for e in etree.parse(str(tmp_path / "net.graphml")).iter(f"{GRAPHML}edge")}
+    with open(tmp_path / "gephi" / "edges.csv", newline="", encoding="utf-8") as f:
+        sheet = {int(r["Id"]): r["Type"] == "Directed" for r in csv.DictReader(f)}
+    expected = {t.id: not vocabulary()[t.type].symmetric for t in network.list_ties()}
+    assert gexf == graphml == sheet == expected and not all(expected.values())
 
 
-def test_parallel_ties_between_one_pair_stay_separate(network, tmp_path):
-    export(network, "gexf", tmp_path / "net.gexf")
-    graph = nx.read_gexf(tmp_path / "net.gexf")
-    hamas = next(n for n, d in graph.nodes(data=True) if d["label"] == "Hamas")
-    assert graph.is_multigraph()
-    assert sorted(d["tie_type"] for d in graph.get_edge_data(sinai(graph), hamas).values()) == [
-        "cooperates_with", "smuggles_for"]
-
-
-def test_gexf_is_dynamic_so_the_timeline_plays(network, tmp_path):
-    export(network, "gexf", tmp_path / "net.gexf")
-    head = (tmp_path / "net.gexf").read_text()[:600]
-    assert 'mode="dynamic"' in head and 'timeformat="date"' in head
-
-
-def test_gephi_spreadsheets(network, tmp_path):
-    export(network, "gephi", tmp_path / "gephi", ExportOptions(actors=["Hamas"]))
-    with open(tmp_path / "gephi" / "nodes.csv", newline="") as f:
-        nodes = list(csv.DictReader(f))
-    with open(tmp_path / "gephi" / "edges.csv", newline="") as f:
-        reader = csv.DictReader(f)
-        edges = list(reader)
-    assert reader.fieldnames[:5] == ["Source", "Target", "Type", "Label", "Weight"]
-    assert list(nodes[0])[:2] == ["Id", "Label"]
-    ids = {n["Id"] for n in nodes}
-    assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
-    assert {e["Label"] for e in edges} == {"smuggles_for", "supplies_weapons", "cooperates_with"}
-    assert {e["Label"]: e["Type"] for e in edges}["cooperates_with"] == "Undirected"
+def test_networkx_reads_a_directed_graphml_with_every_attribute(network, tmp_path):
+    export(network, "graphml", tmp_path / "net.graphml", ExportOptions(type="smuggles_for"))
+    graph = nx.read_graphml(tmp_path / "net.graphml")
+    ((source, _target, edge),) = graph.edges(data=True)
+    node, stored = graph.nodes[source], network.get_actor(int(source))
+    assert node["label"] == stored.name and node["kind"] == "group" and node["aliases"].split("; ") == stored.aliases
+    assert "SDGT" in node["designation"] and node["first_seen"] == "2016-02-24"
+    assert edge["label"] == "smuggles for" and edge["tie_type"] == "smuggles_for" and edge["weight"] == 2.0
+    assert (edge["asserted"], edge["grade"]) == (2, "A1")
+    assert (edge["first_seen"], edge["last_seen"]) == ("2016-02-24", "2016-04-10")

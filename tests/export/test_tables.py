@@ -1,7 +1,10 @@
-"""CSV folders and JSON lines round-trip to what the store holds."""
+"""CSV folders and JSON lines round-trip to what the store holds; Gephi's spreadsheets carry its
+time sets and edge directions."""
 
 import csv
 import json
+import re
+from datetime import date
 
 import pytest
 
@@ -31,6 +34,34 @@ def test_csv_round_trips_nodes_edges_and_claims(network, tmp_path):
     assert len(claims) == sum(len(network.claims_for_tie(t.id)) for t in network.list_ties())
     stored = network.get_claim(int(claims[0]["id"]))
     assert claims[0]["sentence"] == stored.sentence and int(claims[0]["start"]) == stored.start
+
+
+# An interval set as Gephi's Data Laboratory writes and reads it (graphstore's IntervalsParser).
+TIMESET = re.compile(r"<\[(\d{4}-\d\d-\d\d), (\d{4}-\d\d-\d\d)\](?:; \[(\d{4}-\d\d-\d\d), (\d{4}-\d\d-\d\d)\])*>")
+
+
+def intervals(cell):
+    assert TIMESET.fullmatch(cell), cell
+    return [tuple(map(date.fromisoformat, pair.split(", "))) for pair in re.findall(r"\[([^]]+)\]", cell)]
+
+
+def test_gephi_spreadsheets_carry_time_sets_directions_and_kinds(network, tmp_path):
+    export(network, "gephi", tmp_path / "gephi", ExportOptions(actors=["Hamas"]))
+    nodes, edges = rows(tmp_path / "gephi" / "nodes.csv"), rows(tmp_path / "gephi" / "edges.csv")
+    assert list(nodes[0])[:2] == ["Id", "Label"] and "Timeset" in nodes[0]
+    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Kind", "Label", "Weight"] and "Timeset" in edges[0]
+    assert {e["Source"] for e in edges} | {e["Target"] for e in edges} <= {n["Id"] for n in nodes}
+    by_kind = {e["Kind"]: e for e in edges}
+    assert by_kind.keys() == {"smuggles_for", "supplies_weapons", "cooperates_with"}
+    cooperation = by_kind["cooperates_with"]
+    assert (cooperation["Type"], cooperation["Label"]) == ("Undirected", "cooperates with")
+    smuggling = by_kind["smuggles_for"]
+    assert (smuggling["Type"], smuggling["Weight"]) == ("Directed", "2")
+    assert smuggling["Timeset"] == "<[2016-02-24, 2016-02-24]; [2016-04-10, 2016-04-10]>"
+    sinai = next(n for n in nodes if n["Label"].endswith("Sinai Province"))
+    assert sinai["Timeset"] == "<[2016-02-24, 2016-04-10]>" and sinai["FirstSeen"] == "2016-02-24"
+    for row in nodes + edges:
+        assert all(start <= end for start, end in intervals(row["Timeset"]))
 
 
 def test_jsonl_has_every_item_in_stream_order(network, tmp_path):

@@ -15,8 +15,8 @@ def export(
     ctx: typer.Context,
     format: str = typer.Argument(
         ..., metavar="FORMAT",
-        help="stix, gexf, graphml, gephi (spreadsheet CSVs), ftm, misp (a MISP feed folder), csv or jsonl; "
-        "installed plugins add more.",
+        help="stix, gexf (GEXF 1.3 for Gephi), graphml, gephi (Gephi spreadsheet CSVs), ftm, "
+        "misp (a MISP feed folder), csv or jsonl; installed plugins add more.",
     ),
     out: Path = typer.Option(..., "--out", "-o", help="File to write; a folder for csv, gephi and misp."),
     actor: list[str] = typer.Option([], "--actor", help="Only ties touching this actor (repeatable)."),

@@ -1,5 +1,6 @@
 """Spreadsheets: `csv` writes nodes.csv, edges.csv and claims.csv; `gephi` writes the two files
-Gephi's spreadsheet import reads (nodes `Id,Label,...`; edges `Source,Target,Type,Label,Weight,...`).
+Gephi's spreadsheet import reads (nodes `Id,Label,...,Timeset`; edges `Source,Target,Type,Kind,Label,
+Weight,...,Timeset`), from the same collected graph as the GEXF and GraphML exports (network.py).
 
 Lists are joined with "; " and mappings written as JSON, so every cell is plain text.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from tiewatch.export.exporter import ExportOptions, Exporter
+from tiewatch.export.network import NetworkExporter, day
 from tiewatch.export.records import (
     ACTOR_FIELDS,
     CLAIM_FIELDS,
@@ -21,7 +23,7 @@ from tiewatch.export.records import (
     designation,
     tie_record,
 )
-from tiewatch.model import Actor, Tie, vocabulary
+from tiewatch.model import Actor, Tie
 from tiewatch.store import ClaimView
 
 
@@ -74,40 +76,40 @@ class CsvExporter(Exporter):
         self.sheets.close()
 
 
-GEPHI_NODES = ("Id", "Label", "Kind", "Aliases", "Designation", "Start")
+GEPHI_NODES = ("Id", "Label", "Kind", "Aliases", "Designation", "FirstSeen", "Timeset")
 GEPHI_EDGES = (
-    "Source", "Target", "Type", "Label", "Weight", "Id", "TieType", "Asserted", "Denied", "Hedged",
-    "Grade", "Start", "End",
+    "Source", "Target", "Type", "Kind", "Label", "Weight", "Id", "TieType", "Asserted", "Denied", "Hedged",
+    "Grade", "FirstSeen", "LastSeen", "Timeset",
 )
 
 
-class GephiExporter(Exporter):
-    """Gephi's spreadsheet import: no index column; symmetric tie types are undirected edges."""
+def timeset(intervals: list[tuple[str, str]]) -> str:
+    """Intervals as Gephi's Data Laboratory writes and reads them: `<[2016-02-24, 2016-03-01]; [...]>`."""
+    return f"<{'; '.join(f'[{start}, {end}]' for start, end in intervals)}>" if intervals else ""
+
+
+class GephiExporter(NetworkExporter):
+    """Gephi's spreadsheet import (nodes.csv, then edges.csv appended to the same workspace): no index
+    column; `Timeset` is the time set Gephi's timeline plays (the GEXF export's spells, the same
+    dates); `Type` is Undirected for symmetric tie types; `Kind` (the tie type) keeps two ties between
+    one pair as two edges."""
 
     name = "gephi"
     directory = True
 
-    def __init__(self, out: Path, store: Any, options: ExportOptions):
-        super().__init__(out, store, options)
-        self.sheets = Sheets(self.out, {"nodes": GEPHI_NODES, "edges": GEPHI_EDGES})
-
-    def write_actor(self, actor: Actor) -> None:
-        self.sheets.row(
-            "nodes",
-            [actor.id, actor.name, actor.kind, actor.aliases, designation(actor), (actor.first_seen or "")[:10]],
-        )
-
-    def write_tie(self, tie: Tie) -> None:
-        spec = vocabulary().get(tie.type)
-        direction = "Undirected" if spec is not None and spec.symmetric else "Directed"
-        self.sheets.row(
-            "edges",
-            [
-                tie.subject_id, tie.object_id, direction, tie.type, tie.sources, tie.id, tie.type,
-                tie.asserted, tie.denied, tie.hedged, tie.grade, (tie.first_seen or "")[:10],
-                (tie.last_seen or "")[:10],
-            ],
-        )
-
-    def finalize(self) -> None:
-        self.sheets.close()
+    def render(self) -> None:
+        sheets = Sheets(self.out, {"nodes": GEPHI_NODES, "edges": GEPHI_EDGES})
+        try:
+            for node in self.nodes.values():
+                actor = node.actor
+                sheets.row("nodes", [actor.id, node.label, actor.kind, actor.aliases, designation(actor),
+                                     node.first_seen, timeset(node.spells)])
+            for edge in self.edges.values():
+                tie = edge.tie
+                sheets.row("edges", [
+                    tie.subject_id, tie.object_id, "Directed" if edge.directed else "Undirected", tie.type,
+                    edge.label, tie.sources, tie.id, tie.type, tie.asserted, tie.denied, tie.hedged, tie.grade,
+                    day(tie.first_seen), day(tie.last_seen or tie.first_seen), timeset(edge.spells),
+                ])
+        finally:
+            sheets.close()

@@ -1,80 +1,206 @@
-"""Graph files for Gephi and other network tools, built with networkx.
+"""The graph as network tools read it, and its GraphML file.
 
-Nodes are actors (`label`, `kind`, `aliases`, `designation`, `start` = first seen). Edges are ties,
-one per tie even between the same pair (a MultiDiGraph keyed by tie id), with `tie_type`, the
-polarity counts, `sources`, `grade`, `weight` = independent sources, and `start`/`end` from first
-and last seen so Gephi's timeline can play the network. `symmetric` says
-whether the tie type reads both ways (the graph itself stays directed, as networkx reads it).
+`NetworkExporter` collects the stream into `Node`s (actors) and `Edge`s (ties, one per tie even
+between the same pair) and hands them to `render()` in `finalize()`. GEXF (gexf.py), GraphML (here)
+and Gephi's spreadsheets (csv.py) all render this one collection, so they agree on every rule:
+
+- an edge is undirected when its tie type is symmetric (`vocabulary()[type].symmetric`), else
+  directed from subject to object;
+- its label is the tie type in words ("smuggles for"), its weight the independent sources;
+- its dates are the distinct dates of the claims behind it (each claim's document date), in order;
+- a node is seen from its actor's first_seen to the latest date of its edges in the export.
+
+Files are written with lxml, one node or edge element at a time.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
-import networkx as nx
+from lxml import etree
 
 from tiewatch.export.exporter import ExportOptions, Exporter
 from tiewatch.export.records import designation
 from tiewatch.model import Actor, Tie, vocabulary
+from tiewatch.store import ClaimView
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value else None
+def day(value: str | None) -> str | None:
+    """The calendar date a stored value starts with ("2016-02-24"), or None when it has none."""
+    try:
+        return date.fromisoformat((value or "")[:10]).isoformat()
+    except ValueError:
+        return None
 
 
-def _present(attrs: dict[str, Any]) -> dict[str, Any]:
-    """networkx writers refuse None; an absent attribute is how both formats say "unknown"."""
-    return {k: v for k, v in attrs.items() if v is not None}
+@dataclass
+class Node:
+    actor: Actor
+    last_seen: str | None = None
+
+    @property
+    def id(self) -> str:
+        return str(self.actor.id)
+
+    @property
+    def label(self) -> str:
+        return self.actor.name
+
+    @property
+    def first_seen(self) -> str | None:
+        return day(self.actor.first_seen)
+
+    @property
+    def spells(self) -> list[tuple[str, str]]:
+        """The one (first, last) interval the actor is seen in this export; none when it has no date."""
+        dates = [d for d in (self.first_seen, self.last_seen) if d]
+        return [(min(dates), max(dates))] if dates else []
 
 
-def actor_attributes(actor: Actor) -> dict[str, Any]:
-    return _present({
-        "label": actor.name, "kind": actor.kind, "aliases": "; ".join(actor.aliases),
-        "designation": designation(actor), "start": _date(actor.first_seen),
-    })
+@dataclass
+class Edge:
+    tie: Tie
+    dates: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return f"tie-{self.tie.id}"
+
+    @property
+    def weight(self) -> float:
+        return float(self.tie.sources)
+
+    @property
+    def directed(self) -> bool:
+        spec = vocabulary().get(self.tie.type)
+        return not (spec and spec.symmetric)
+
+    @property
+    def label(self) -> str:
+        return self.tie.type.replace("_", " ")
+
+    @property
+    def spells(self) -> list[tuple[str, str]]:
+        """One (date, date) interval per date a claim behind the tie was made, in order."""
+        return [(d, d) for d in sorted(self.dates)]
 
 
-def tie_attributes(tie: Tie) -> dict[str, Any]:
-    spec = vocabulary().get(tie.type)
-    return _present({
-        "label": tie.type, "tie_type": tie.type, "tie_id": tie.id, "weight": tie.sources,
-        "sources": tie.sources, "asserted": tie.asserted, "denied": tie.denied, "hedged": tie.hedged,
-        "grade": tie.grade, "reliability": tie.reliability, "credibility": tie.credibility,
-        "start": _date(tie.first_seen), "end": _date(tie.last_seen or tie.first_seen),
-        "symmetric": bool(spec and spec.symmetric),
-    })
+@dataclass(frozen=True)
+class Attribute:
+    """One column of the node or edge table: its name, GEXF type and how it is read from the record."""
+
+    name: str
+    type: str  # as GEXF names it: string, integer, long, double
+    value: Callable[[Any], Any]
+
+
+NODE_ATTRIBUTES = (
+    Attribute("kind", "string", lambda n: n.actor.kind),
+    Attribute("aliases", "string", lambda n: "; ".join(n.actor.aliases)),
+    Attribute("designation", "string", lambda n: designation(n.actor)),
+    Attribute("first_seen", "string", lambda n: n.first_seen),
+)
+EDGE_ATTRIBUTES = (
+    Attribute("tie_type", "string", lambda e: e.tie.type),
+    Attribute("tie_id", "long", lambda e: e.tie.id),
+    Attribute("sources", "integer", lambda e: e.tie.sources),
+    Attribute("asserted", "integer", lambda e: e.tie.asserted),
+    Attribute("denied", "integer", lambda e: e.tie.denied),
+    Attribute("hedged", "integer", lambda e: e.tie.hedged),
+    Attribute("grade", "string", lambda e: e.tie.grade),
+    Attribute("reliability", "string", lambda e: e.tie.reliability),
+    Attribute("credibility", "integer", lambda e: e.tie.credibility),
+    Attribute("first_seen", "string", lambda e: day(e.tie.first_seen)),
+    Attribute("last_seen", "string", lambda e: day(e.tie.last_seen or e.tie.first_seen)),
+)
+
+
+def values(attributes: Iterable[Attribute], record: Node | Edge) -> Iterable[tuple[Attribute, str]]:
+    """The attributes `record` has a value for, with the value as text."""
+    for attribute in attributes:
+        value = attribute.value(record)
+        if value is not None:
+            yield attribute, str(value)
 
 
 class NetworkExporter(Exporter):
-    """Collects the graph in a MultiDiGraph; subclasses say how it is written."""
+    """Collects nodes and edges (with their claims' dates); subclasses `render()` them."""
 
     def __init__(self, out: Path, store: Any, options: ExportOptions):
         super().__init__(out, store, options)
-        self.graph = nx.MultiDiGraph(name="tiewatch")
+        self.nodes: dict[int, Node] = {}
+        self.edges: dict[int, Edge] = {}
 
     def write_actor(self, actor: Actor) -> None:
-        self.graph.add_node(actor.id, **actor_attributes(actor))
+        self.nodes[actor.id] = Node(actor)
 
     def write_tie(self, tie: Tie) -> None:
-        self.graph.add_edge(tie.subject_id, tie.object_id, key=tie.id, **self.edge_attributes(tie))
+        self.edges[tie.id] = Edge(tie)
 
-    def edge_attributes(self, tie: Tie) -> dict[str, Any]:
-        return tie_attributes(tie)
-
-
-class GexfExporter(NetworkExporter):
-    name = "gexf"
-
-    def edge_attributes(self, tie: Tie) -> dict[str, Any]:
-        return {**tie_attributes(tie), "id": f"tie-{tie.id}"}
+    def write_claim(self, claim: ClaimView) -> None:
+        edge = self.edges.get(claim.tie_id)
+        if edge is not None and day(claim.date):
+            edge.dates.add(day(claim.date))
 
     def finalize(self) -> None:
-        nx.write_gexf(self.graph, self.out, version="1.2draft")
+        for edge in filter(lambda e: e.dates, self.edges.values()):
+            for node in filter(None, (self.nodes.get(edge.tie.subject_id), self.nodes.get(edge.tie.object_id))):
+                node.last_seen = max(filter(None, (node.last_seen, *edge.dates)))
+        self.render()
+
+    def render(self) -> None:
+        raise NotImplementedError
+
+
+GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+GRAPHML_TYPES = {"string": "string", "integer": "int", "long": "long", "double": "double"}
+LABEL = Attribute("label", "string", lambda record: record.label)
+GRAPHML_KEYS = {
+    "node": (LABEL, *NODE_ATTRIBUTES),
+    "edge": (LABEL, *EDGE_ATTRIBUTES, Attribute("weight", "double", lambda edge: edge.weight)),
+}
+
+
+def graphml_keys() -> Iterable[etree._Element]:
+    for domain, attributes in GRAPHML_KEYS.items():
+        for a in attributes:
+            yield etree.Element("key", id=f"{domain}_{a.name}", attrib={
+                "for": domain, "attr.name": a.name, "attr.type": GRAPHML_TYPES[a.type]})
+
+
+def graphml_element(domain: str, record: Node | Edge) -> etree._Element:
+    """A node or edge with one `data` per attribute it has; an edge of a symmetric tie is undirected."""
+    if isinstance(record, Edge):
+        tie = record.tie
+        element = etree.Element("edge", id=record.id, source=str(tie.subject_id), target=str(tie.object_id))
+        if not record.directed:
+            element.set("directed", "false")
+    else:
+        element = etree.Element("node", id=record.id)
+    for attribute, value in values(GRAPHML_KEYS[domain], record):
+        etree.SubElement(element, "data", key=f"{domain}_{attribute.name}").text = value
+    return element
 
 
 class GraphmlExporter(NetworkExporter):
+    """GraphML: each key declared once, with ids `node_…` and `edge_…`; `label` and `weight` are
+    data keys as Gephi and yEd read them; a symmetric tie's edge says `directed="false"`."""
+
     name = "graphml"
 
-    def finalize(self) -> None:
-        nx.write_graphml(self.graph, self.out, named_key_ids=True)
+    def render(self) -> None:
+        # Children are built without a namespace and written inside the root that declares GraphML's
+        # as the default, so they read as GraphML elements and the file carries no prefixes.
+        with etree.xmlfile(str(self.out), encoding="utf-8") as xf:
+            xf.write_declaration()
+            with xf.element(f"{{{GRAPHML}}}graphml", nsmap={None: GRAPHML}):
+                xf.write("\n", *graphml_keys(), pretty_print=True)
+                with xf.element("graph", edgedefault="directed"):
+                    xf.write("\n")
+                    for node in self.nodes.values():
+                        xf.write(graphml_element("node", node), pretty_print=True)
+                    for edge in self.edges.values():
+                        xf.write(graphml_element("edge", edge), pretty_print=True)

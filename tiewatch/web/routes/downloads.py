@@ -69,5 +69,5 @@ def ties_stix(request: Request, user: User = Reader) -> FileResponse:
 
 @router.get("/ties.gexf", include_in_schema=False)
 def ties_gexf(request: Request, user: User = Reader) -> FileResponse:
-    """The ties shown as a GEXF 1.2 graph with time intervals, for Gephi."""
+    """The ties shown as a GEXF 1.3 graph for Gephi, each tie dated by its claims (see export/gexf.py)."""
     return _exported(request, "gexf")
