@@ -4,7 +4,6 @@ frozen test split, and gives the same model file every time (the shipped one fro
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -5,7 +5,6 @@ Read through the readers (feeds, Telegram exports, PDFs) and through `tiewatch i
 import json
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from typer.testing import CliRunner
 
 from tiewatch.cli.app import app
