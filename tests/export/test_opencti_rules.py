@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.export.sample import KINDS, add_document
 from tiewatch.cli.app import app
 from tiewatch.export import ExportOptions, export
-from tiewatch.export.opencti import accepts, rules
+from tiewatch.export.opencti import EXTENSION, accepts, rules
 from tiewatch.graph import refresh
 from tiewatch.store import Store
 
@@ -22,9 +22,9 @@ ACTORS = ("threat-actor", "identity", "location", "intrusion-set")
 
 def entity_type(obj: dict) -> str:
     """The entity type OpenCTI creates for a STIX object: identities by `identity_class`, threat
-    actors by `resource_level` (the platform) or `x_opencti_type` (pycti), locations by
+    actors by `resource_level` (the platform) or the extension's `type` (pycti), locations by
     `x_opencti_location_type` (opencti-graphql schemaUtils, pycti's import_from_stix2)."""
-    said = obj.get("x_opencti_type")
+    said = obj.get("extensions", {}).get(EXTENSION, {}).get("type")
     if obj["type"] == "identity":
         return "Sector" if obj["identity_class"] == "class" else obj["identity_class"].title()
     if obj["type"] == "threat-actor":
@@ -32,7 +32,7 @@ def entity_type(obj: dict) -> str:
         assert said in (None, level), f"{obj['name']}: the platform reads {level}, pycti {said}"
         return level
     if obj["type"] == "location":
-        return obj.get("x_opencti_location_type") or "Position"
+        return obj.get("x_opencti_location_type") or said or "Position"
     return "-".join(word.title() for word in obj["type"].split("-"))
 
 
@@ -119,3 +119,15 @@ def test_a_state_is_a_country_with_its_iso_code_and_a_place_lies_in_one(network,
     assert entity_type(actors["Kosovo"]) == "Country" and "country" not in actors["Kosovo"]  # ISO has no code for it
     assert entity_type(actors["United Nations"]) == "Organization"
     assert not refused(objects)[0]
+
+
+def test_opencti_properties_ride_in_its_extension(network, tmp_path):
+    objects = exported(network, tmp_path / "o.json")
+    publisher = next(o for o in objects if o["type"] == "identity" and o["name"] == "Reuters" and "extensions" in o)
+    assert publisher["extensions"][EXTENSION]["reliability"] == "A - Completely reliable"
+    reports = {r["name"]: r for r in objects if r["type"] == "report"}
+    assert reports["Hamas denies supplying ISIS Sinai"]["extensions"][EXTENSION]["reliability"] == "C - Fairly reliable"
+    person = next(o for o in objects if o.get("name") == "Abu Bakr al-Baghdadi")
+    assert person["extensions"][EXTENSION]["type"] == "Threat-Actor-Individual" and "x_opencti_type" not in person
+    denier = next(o for o in objects if o["type"] == "identity" and o["name"] == "Hamas")
+    assert denier["identity_class"] == "organization"  # OpenCTI has no "unknown" identity

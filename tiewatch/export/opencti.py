@@ -9,7 +9,9 @@ it accepts between them.
 - a tie keeps its vocabulary's `opencti` relationship type where OpenCTI's rules accept it between
   the two entity types, else it becomes the rules' fallback, `related-to`, which OpenCTI accepts
   between any two types (the precise tie type stays a label);
-- the rules are `opencti_rules.yaml` beside this module, read from OpenCTI's source (see its header).
+- the rules are `opencti_rules.yaml` beside this module, read from OpenCTI's source (see its header);
+- OpenCTI's own properties (`type`, `reliability`) travel in OpenCTI's STIX extension, where
+  OpenCTI writes them in its exports and pycti reads them on import.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import yaml
 
 from tiewatch.export.places import Place
 from tiewatch.model import Actor
+
+EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
 
 THREAT_ACTORS = {"group": "Threat-Actor-Group", "person": "Threat-Actor-Individual"}
 
@@ -58,3 +62,14 @@ def entity_type(actor: Actor, place: Place | None) -> str:
     if place.supranational:
         return "Organization" if state else "Region"
     return "Administrative-Area" if place.within else "Country"
+
+
+def reliability(letter: str | None) -> str | None:
+    """OpenCTI's label for an Admiralty reliability letter: "B" -> "B - Usually reliable"."""
+    return rules()["reliability"].get((letter or "").strip().upper())
+
+
+def extension(**properties: Any) -> dict[str, Any]:
+    """`extensions` carrying OpenCTI's own properties (those given and not None)."""
+    given = {k: v for k, v in properties.items() if v is not None}
+    return {EXTENSION: {"extension_type": "property-extension", **given}}

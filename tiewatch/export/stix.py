@@ -7,7 +7,8 @@
   credibility;
 - `--profile opencti` (see `opencti.py`): each actor as the OpenCTI entity type it should become
   (states Country locations), each tie as its vocabulary `opencti` type where OpenCTI's rules
-  accept it between the two, else `related-to`, the precise tie type kept as a label;
+  accept it between the two, else `related-to`, the precise tie type kept as a label; OpenCTI's
+  properties (entity type, the publisher's reliability) in OpenCTI's extension;
 - every claim's provenance (polarity, claimant, sentence, document, offsets, Admiralty code) in a
   property extension that the bundle's `extension-definition` declares;
 - a denial is an `opinion` (strongly-disagree) about the relationship, created by the denier;
@@ -136,10 +137,12 @@ class StixExporter(Exporter):
             "object_marking_refs": [self.marking.id],
         }
 
-    def identity(self, name: str, identity_class: str, key: str) -> str:
+    def identity(self, name: str, identity_class: str, key: str, reliability: str | None = None) -> str:
+        """A claimant's or a publisher's identity; for OpenCTI with the source's reliability."""
+        extra = {"extensions": octi.extension(reliability=octi.reliability(reliability))} if self.opencti and reliability else {}
         ident = stix2.Identity(
             id=stix_id("identity", key, name), name=name, identity_class=identity_class,
-            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id],
+            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id], **extra,
         )
         self.emit(ident)
         return ident.id
@@ -154,11 +157,12 @@ class StixExporter(Exporter):
         refs = [stix2.ExternalReference(source_name=k, external_id=str(v)) for k, v in sorted(actor.external_ids.items())]
         if refs:
             fields["external_references"] = refs
+        if self.opencti:
+            fields["extensions"] = octi.extension(type=entity)
         kind, make, shaped = self.actor_shape(actor, entity, place)
         fields.update(shaped)
-        custom = {}
-        if self.opencti:
-            custom["x_opencti_location_type" if kind == "location" else "x_opencti_type"] = entity
+        # OpenCTI reads a location's type from this top-level property when it creates the entity
+        custom = {"x_opencti_location_type": entity} if self.opencti and kind == "location" else {}
         fields = {k: v for k, v in fields.items() if v is not None}
         obj = make(id=stix_id(kind, "actor", actor.kind, actor.name), **fields, **custom, allow_custom=bool(custom))
         self.actor_refs[actor.id] = obj.id
@@ -289,7 +293,9 @@ class StixExporter(Exporter):
         document = self.store.get_document(document_id)
         common = self.common(claim.published or claim.ingested_at)
         if claim.source:
-            common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
+            common["created_by_ref"] = self.identity(claim.source, "organization", "publisher", claim.reliability)
+        if self.opencti and octi.reliability(claim.reliability):
+            common["extensions"] = octi.extension(reliability=octi.reliability(claim.reliability))
         address = document_address(document)
         reference = {"source_name": claim.source or "tiewatch", "description": claim.document_label}
         if address:
