@@ -1,9 +1,14 @@
 """STIX 2.1 bundles, streamed object by object, built with the `stix2` library.
 
 - groups are `threat-actor`s; people are `threat-actor`s with `resource_level: individual`;
-  states, claimants and publishers are `identity`s; places are `location`s;
-- one `relationship` per tie, typed by the vocabulary's `stix` type (`--profile opencti`: its
-  `opencti` type, the precise tie type kept as a label), `confidence` from the tie's credibility;
+  states, claimants and publishers are `identity`s; places are `location`s (`country`: the ISO code
+  of the country they are or lie in);
+- one `relationship` per tie, typed by the vocabulary's `stix` type, `confidence` from the tie's
+  credibility;
+- `--profile opencti` (see `opencti.py`): each actor as the OpenCTI entity type it should become
+  (states Country locations), each tie as its vocabulary `opencti` type where OpenCTI's rules
+  accept it between the two, else `related-to`, the precise tie type kept as a label; OpenCTI's
+  properties (entity type, the publisher's reliability) in OpenCTI's extension;
 - every claim's provenance (polarity, claimant, sentence, document, offsets, Admiralty code) in a
   property extension that the bundle's `extension-definition` declares;
 - a denial is an `opinion` (strongly-disagree) about the relationship, created by the denier;
@@ -19,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import stix2
-from followthemoney.types import registry as ftm_types
 
+from tiewatch.export import opencti as octi
 from tiewatch.export.exporter import ExportOptions, Exporter
+from tiewatch.export.places import Place, place_of
 from tiewatch.export.records import designation, document_address, stable_uuid, timestamp
 from tiewatch.model import Actor, Tie, vocabulary, web_address
 from tiewatch.store import ClaimView
@@ -69,6 +75,8 @@ EXTENSION_SCHEMA = (
 )
 
 
+LOCATIONS = ("Country", "Administrative-Area", "Region")  # the OpenCTI entity types that are STIX locations
+
 OPENING = 600  # characters of a document's own words in its Report's description
 
 
@@ -90,6 +98,8 @@ class StixExporter(Exporter):
         self.count = 0
         self.emitted: set[str] = set()
         self.actor_refs: dict[int, str] = {}
+        self.actor_types: dict[int, str] = {}  # actor id -> the OpenCTI entity type it arrives as
+        self.people: set[str] = set()  # the names of the people exported, casefolded
         self.documents: dict[int, dict[str, Any]] = {}
         self.tie: Tie | None = None
         self.claims: list[ClaimView] = []
@@ -127,52 +137,51 @@ class StixExporter(Exporter):
             "object_marking_refs": [self.marking.id],
         }
 
-    def identity(self, name: str, identity_class: str, key: str) -> str:
+    def identity(self, name: str, identity_class: str, key: str, reliability: str | None = None) -> str:
+        """A claimant's or a publisher's identity; for OpenCTI with the source's reliability."""
+        extra = {"extensions": octi.extension(reliability=octi.reliability(reliability))} if self.opencti and reliability else {}
         ident = stix2.Identity(
             id=stix_id("identity", key, name), name=name, identity_class=identity_class,
-            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id],
+            created=EPOCH, modified=EPOCH, object_marking_refs=[self.marking.id], **extra,
         )
         self.emit(ident)
         return ident.id
 
     # --- actors ---------------------------------------------------------------------------
     def write_actor(self, actor: Actor) -> None:
-        common = self.common(actor.first_seen)
-        fields: dict[str, Any] = {"name": actor.name, **common}
+        place = place_of([actor.name, *actor.aliases]) if actor.kind in ("place", "state") else None
+        entity = octi.entity_type(actor, place)
+        fields: dict[str, Any] = {"name": actor.name, **self.common(actor.first_seen)}
         if designation(actor):
             fields["description"] = f"Designated: {designation(actor)}"
         refs = [stix2.ExternalReference(source_name=k, external_id=str(v)) for k, v in sorted(actor.external_ids.items())]
         if refs:
             fields["external_references"] = refs
-        custom: dict[str, Any] = {}
-        if actor.kind in ("group", "person"):
-            kind = "threat-actor"
-            fields["aliases"] = list(actor.aliases) or None
-            if actor.kind == "person":
-                fields["resource_level"] = "individual"
-            if self.opencti:
-                custom["x_opencti_type"] = "Threat-Actor-Individual" if actor.kind == "person" else "Threat-Actor-Group"
-            make = stix2.ThreatActor
-        elif actor.kind == "place":
-            kind = "location"
-            country = next(filter(None, (ftm_types.country.clean(n) for n in [actor.name, *actor.aliases])), None)
-            if country:
-                fields["country"] = country.upper()
-            else:
-                fields["region"] = "unknown"
-            if self.opencti:
-                custom["x_opencti_location_type"] = "Country" if country else "Region"
-            make = stix2.Location
-        else:
-            kind = "identity"
-            fields["identity_class"] = "organization" if actor.kind == "state" else "unknown"
-            if actor.kind == "state":
-                fields["sectors"] = ["government-national"]
-            make = stix2.Identity
+        if self.opencti:
+            fields["extensions"] = octi.extension(type=entity)
+        kind, make, shaped = self.actor_shape(actor, entity, place)
+        fields.update(shaped)
+        # OpenCTI reads a location's type from this top-level property when it creates the entity
+        custom = {"x_opencti_location_type": entity} if self.opencti and kind == "location" else {}
         fields = {k: v for k, v in fields.items() if v is not None}
         obj = make(id=stix_id(kind, "actor", actor.kind, actor.name), **fields, **custom, allow_custom=bool(custom))
         self.actor_refs[actor.id] = obj.id
+        self.actor_types[actor.id] = entity
+        if actor.kind == "person":
+            self.people.update(name.casefold() for name in [actor.name, *actor.aliases])
         self.emit(obj)
+
+    def actor_shape(self, actor: Actor, entity: str, place: Place | None) -> tuple[str, Any, dict[str, Any]]:
+        """The STIX type of an actor's object, its stix2 class and the fields only that type has."""
+        if actor.kind in octi.THREAT_ACTORS:
+            level = "individual" if actor.kind == "person" else None
+            return "threat-actor", stix2.ThreatActor, {"aliases": list(actor.aliases) or None, "resource_level": level}
+        if entity in LOCATIONS and (self.opencti or actor.kind == "place"):
+            where = {"country": place.iso} if place and place.iso else {"region": "unknown"}
+            return "location", stix2.Location, where
+        sectors = ["government-national"] if actor.kind == "state" else None
+        identity_class = "organization" if self.opencti or actor.kind == "state" else "unknown"
+        return "identity", stix2.Identity, {"identity_class": identity_class, "sectors": sectors}
 
     # --- ties and their claims ------------------------------------------------------------
     def write_tie(self, tie: Tie) -> None:
@@ -197,8 +206,7 @@ class StixExporter(Exporter):
         self.tie, self.claims = None, []
         if tie is None or tie.subject_id not in self.actor_refs or tie.object_id not in self.actor_refs:
             return
-        spec = vocabulary().get(tie.type)
-        rel_type = (spec.opencti if self.opencti else spec.stix) if spec else "related-to"
+        rel_type = self.relationship_type(tie)
         start, stop = timestamp(tie.first_seen), timestamp(tie.last_seen or tie.first_seen)
         extension = {
             "extension_type": "property-extension", "tie_type": tie.type, "grade": tie.grade,
@@ -225,6 +233,15 @@ class StixExporter(Exporter):
             if claim.polarity == "denied":
                 self.denial(claim, rel.id, tie)
 
+    def relationship_type(self, tie: Tie) -> str:
+        """The vocabulary's STIX type; for OpenCTI its `opencti` type where OpenCTI's rules accept it
+        between the two actors' entity types, else the rules' fallback (`related-to`)."""
+        spec = vocabulary().get(tie.type)
+        if not self.opencti:
+            return spec.stix if spec else "related-to"
+        source, target = self.actor_types[tie.subject_id], self.actor_types[tie.object_id]
+        return octi.relationship_type(spec.opencti if spec else None, source, target)
+
     def claim_note(self, claim: ClaimView, rel_id: str, tie: Tie) -> stix2.Note:
         """The claim where OpenCTI (and any STIX reader) shows it: a Note on the relationship and its
         two actors, the quote as content, its claimant as author, its polarity as a label."""
@@ -243,8 +260,15 @@ class StixExporter(Exporter):
             fields["external_references"] = [{"source_name": claim.source or "source", "url": address}]
         return stix2.Note(id=stix_id("note", "claim", rel_id, claim.claimant, claim.sentence, claim.document_label), **fields)
 
+    def claimant_class(self, claimant: str) -> str:
+        """"unknown" in plain STIX; for OpenCTI, which has no such identity, "individual" when an
+        exported person bears the name, else "organization"."""
+        if not self.opencti:
+            return "unknown"
+        return "individual" if claimant.casefold() in self.people else "organization"
+
     def denial(self, claim: ClaimView, rel_id: str, tie: Tie) -> None:
-        denier = self.identity(claim.claimant, "unknown", "claimant")
+        denier = self.identity(claim.claimant, self.claimant_class(claim.claimant), "claimant")
         common = self.common(claim.published)
         common["created_by_ref"] = denier
         self.emit(stix2.Opinion(
@@ -269,7 +293,9 @@ class StixExporter(Exporter):
         document = self.store.get_document(document_id)
         common = self.common(claim.published or claim.ingested_at)
         if claim.source:
-            common["created_by_ref"] = self.identity(claim.source, "organization", "publisher")
+            common["created_by_ref"] = self.identity(claim.source, "organization", "publisher", claim.reliability)
+        if self.opencti and octi.reliability(claim.reliability):
+            common["extensions"] = octi.extension(reliability=octi.reliability(claim.reliability))
         address = document_address(document)
         reference = {"source_name": claim.source or "tiewatch", "description": claim.document_label}
         if address:
