@@ -189,3 +189,12 @@ def test_command_line_with_an_actor_and_a_tlp_level(network, db_url, tmp_path):
     (event,) = feed(tmp_path / "feed").values()
     assert "tlp:amber+strict" in {t.name for t in event.tags}
     assert [c["quote"].value for c in claims(event)] == ["Egypt fights Sinai Province in the desert."]
+
+
+def test_a_country_code_in_misp_is_always_iso(network, tmp_path):
+    from tiewatch.export.places import iso_codes
+
+    export(network, "misp", tmp_path / "feed")
+    codes = [a.value for event in feed(tmp_path / "feed").values() for o in event.objects if o.name == "geolocation"
+             for a in o.get_attributes_by_relation("countrycode")]
+    assert codes and all(code in iso_codes() for code in codes)

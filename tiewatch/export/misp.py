@@ -37,6 +37,7 @@ from followthemoney.types import registry as ftm_types
 from pymisp import MISPEvent, MISPGalaxyCluster, MISPObject, MISPOrganisation
 
 from tiewatch.export.exporter import ExportOptions, Exporter
+from tiewatch.export.places import place_of
 from tiewatch.export.records import designation, document_address, stable_uuid, timestamp
 from tiewatch.model import Actor, Document, Tie, vocabulary
 from tiewatch.store import ClaimView
@@ -210,9 +211,9 @@ class MispExporter(Exporter):
     def actor_object(self, event_uuid: str, actor: Actor) -> MISPObject:
         """A state (or any actor but a group or person) as an `organization`, a place as a `geolocation`."""
         if actor.kind == "place":
-            code = next(filter(None, (ftm_types.country.clean(n) for n in [actor.name, *actor.aliases])), None)
-            where = (("country", ftm_types.country.caption(code)), ("countrycode", code.upper())) if code else (
-                ("region", actor.name),)
+            place = place_of([actor.name, *actor.aliases])
+            where = (("country", ftm_types.country.caption(place.ftm_code)), ("countrycode", place.iso)) if (
+                place and place.iso) else (("region", actor.name),)
             obj = fill(MISPObject("geolocation", strict=True), (("text", actor.name), *where))
         else:
             obj = fill(MISPObject("organization", strict=True), (
