@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable
 
 import typer
@@ -11,7 +10,7 @@ from rich.table import Table
 from tiewatch import resolve
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, actor_argument, graph_of, out_console, store_of
-from tiewatch.cli.documents import Format
+from tiewatch.cli.output import Format, format_option, print_records
 from tiewatch.graph import refresh
 from tiewatch.graph.network import ranking
 from tiewatch.store import Store
@@ -27,7 +26,7 @@ WHO = typer.Option(None, "--who", help="Who decides (default: $USER).")
 @actors_app.callback()
 def actors(
     ctx: typer.Context,
-    format: Format = typer.Option(Format.table, "--format", help="table for reading, jsonl for tools."),
+    format: Format = format_option(),
     rank: bool = typer.Option(False, "--rank", help="Rank by centrality in the tie network instead."),
     kind: str = typer.Option(None, "--kind", help="Only actors of this kind (group, person, state, place)."),
     db: str = DB_OPTION,
@@ -40,12 +39,10 @@ def actors(
         _print_ranking(store, format)
         return
     listed = store.list_actors(kind=kind)
-    if format is Format.jsonl:
-        for a in listed:
-            typer.echo(json.dumps({"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases,
-                                   "claims": a.claim_count, "external_ids": a.external_ids,
-                                   "designations": a.designations, "first_seen": a.first_seen,
-                                   "part_of": (store.actor_parent(a.id) or (None, None))[1]}, ensure_ascii=False))
+    if print_records(format, ({"id": a.id, "name": a.name, "label": a.label, "kind": a.kind, "aliases": a.aliases,
+                               "claims": a.claim_count, "external_ids": a.external_ids, "designations": a.designations,
+                               "first_seen": a.first_seen, "part_of": (store.actor_parent(a.id) or (None, None))[1]}
+                              for a in listed)):
         return
     table = Table("id", "name", "kind", "aliases", "claims")
     for a in listed:
@@ -56,10 +53,8 @@ def actors(
 
 def _print_ranking(store, format: Format) -> None:
     ranks = ranking(store)
-    if format is Format.jsonl:
-        for r in ranks:
-            typer.echo(json.dumps({"id": r.actor.id, "name": r.actor.name, "degree": r.degree,
-                                   "betweenness": r.betweenness, "pagerank": r.pagerank}, ensure_ascii=False))
+    if print_records(format, ({"id": r.actor.id, "name": r.actor.name, "degree": r.degree,
+                               "betweenness": r.betweenness, "pagerank": r.pagerank} for r in ranks)):
         return
     table = Table("rank", "id", "name", "ties to", "betweenness", "pagerank")
     for i, r in enumerate(ranks, 1):

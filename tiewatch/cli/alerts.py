@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -15,7 +14,7 @@ from tiewatch.alerts import Policy, deliver_forever
 from tiewatch.alerts import deliver as deliver_due
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, err_console, out_console, store_of
-from tiewatch.cli.documents import Format
+from tiewatch.cli.output import Format, format_option, print_records
 from tiewatch.model import TiewatchError
 from tiewatch.store.outbox import STATES
 
@@ -97,7 +96,7 @@ def list_outbox(
                               help="Only deliveries in this state: pending, sending, delivered, failed."),
     rule: str = typer.Option(None, "--rule", help="Only deliveries of this watch rule."),
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many, newest first."),
-    format: Format = typer.Option(Format.table, "--format", help="table for reading, jsonl for tools."),
+    format: Format = format_option(),
     db: str = DB_OPTION,
 ) -> None:
     """Show each alert's delivery per channel: state, attempts, next try, and why it failed."""
@@ -107,13 +106,11 @@ def list_outbox(
     if rule:
         store.get_watch_rule(rule)
     rows = store.list_outbox(state=state, rule=rule, limit=limit)
-    if format is Format.jsonl:
-        for r in rows:
-            typer.echo(json.dumps({
-                "id": r.id, "rule": r.rule, "alert": r.alert.id, "title": r.alert.payload.get("title"), "channel": r.channel,
-                "endpoint": r.endpoint, "key": r.key, "state": r.state, "attempts": r.attempts,
-                "next_try": r.next_try, "delivered_at": r.delivered_at, "error": r.last_error,
-            }, ensure_ascii=False))
+    if print_records(format, ({
+        "id": r.id, "rule": r.rule, "alert": r.alert.id, "title": r.alert.payload.get("title"), "channel": r.channel,
+        "endpoint": r.endpoint, "key": r.key, "state": r.state, "attempts": r.attempts,
+        "next_try": r.next_try, "delivered_at": r.delivered_at, "error": r.last_error,
+    } for r in rows)):
         return
     if not rows:
         out_console.print("no alert deliveries match", markup=False)

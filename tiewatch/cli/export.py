@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 
 import typer
@@ -18,7 +21,7 @@ def export(
         help="stix, gexf (GEXF 1.3 for Gephi), graphml, gephi (Gephi spreadsheet CSVs), ftm, "
         "misp (a MISP feed folder), csv or jsonl; installed plugins add more.",
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="File to write; a folder for csv, gephi and misp."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write (- for standard output); a folder for csv, gephi and misp."),
     actor: list[str] = typer.Option([], "--actor", help="Only ties touching this actor (repeatable)."),
     type: str = typer.Option(None, "--type", help="Only ties of this type, e.g. supplies_weapons."),
     since: str = typer.Option(None, "--since", help="Only ties new (or first denied) since this date."),
@@ -40,5 +43,26 @@ def export(
         raise ExportError(f"unknown profile {profile!r}; the only profile is opencti")
     options = ExportOptions(actors=list(actor), type=type, since=since, profile=profile, tlp=tlp.lower(), show_paths=show_paths,
                             all_actors=all_actors)
+    if str(out) == "-":
+        count = _to_stdout(graph_of(ctx, db), format.lower(), options)
+        err_console.print(f"wrote {count} items to standard output", markup=False)
+        return
     count = run_export(graph_of(ctx, db), format.lower(), out, options)
     err_console.print(f"wrote {count} items to {out}", markup=False)
+
+
+def _to_stdout(store, fmt: str, options) -> int:
+    """Export into a file of a private folder, then copy it to standard output (a folder format cannot)."""
+    from tiewatch.export import export as run_export
+    from tiewatch.export import exporters
+    from tiewatch.model import ExportError
+
+    if fmt in exporters and exporters.get(fmt).directory:
+        raise ExportError(f"{fmt} writes a folder of files, which cannot go to standard output; give --out FOLDER")
+    with tempfile.TemporaryDirectory(prefix="tiewatch-export-") as folder:
+        path = Path(folder) / f"export.{fmt}"
+        count = run_export(store, fmt, path, options)
+        with path.open("rb") as written:
+            shutil.copyfileobj(written, sys.stdout.buffer)
+    sys.stdout.flush()
+    return count

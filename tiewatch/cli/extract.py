@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from enum import Enum
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any, Iterator
 
 import typer
@@ -13,14 +14,26 @@ from tiewatch.cli.app import app
 from tiewatch.extract import DEFAULT_EXTRACTOR
 from tiewatch.cli.context import err_console, out_console
 from tiewatch.cli.limits import with_budget
+from tiewatch.cli.output import Format, RecordWriter, format_option
 from tiewatch.ingest import Budget
 from tiewatch.ingest.fingerprint import mark_extraction_end
 from tiewatch.model import Claim, Document, IngestError
 
 
-class Format(str, Enum):
-    jsonl = "jsonl"
-    table = "table"
+STDIN = "-"
+
+
+def _stdin_file(folder: Path, limit: int) -> str:
+    """Standard input saved as a file the readers can open (HTML when it starts with a tag, else
+    text), refused past `limit` bytes like any other input."""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise IngestError(f"standard input is larger than {limit:,} bytes (see --max-bytes)")
+    if not data.strip():
+        raise IngestError("standard input is empty: pipe a document into `tiewatch extract -`")
+    path = folder / ("stdin.html" if data.lstrip()[:1] == b"<" else "stdin.txt")
+    path.write_bytes(data)
+    return str(path)
 
 
 def _documents(paths: list[str], follow_links: bool, budget: Budget) -> Iterator[tuple[str, Document]]:
@@ -61,8 +74,8 @@ def claim_record(source: str, doc: Document, claim: Claim) -> dict[str, Any]:
 @app.command()
 @with_budget
 def extract(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders (recursive) to read."),
-    format: Format = typer.Option(Format.jsonl, "--format", help="jsonl: one JSON object per claim; table for reading."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files or folders (recursive) to read; - reads standard input."),
+    format: Format = format_option(Format.jsonl),
     extractor: str = typer.Option(DEFAULT_EXTRACTOR, "--extractor",
                                   help="Which extractor finds the ties: learned (default), rules or cooccurrence (see docs/internals.md)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read symbolic links, also those leading out of a folder."),
@@ -82,17 +95,22 @@ def extract(
                 err_console.print(f"note: {source}: {note}", markup=False)
             yield doc
 
-    records = []
-    try:
-        for doc, _mentions, claims in engine.extract(documents()):
-            for claim in claims:
-                record = claim_record(sources.get(id(doc), doc.origin), doc, claim)
-                if format is Format.jsonl:
-                    typer.echo(json.dumps(record, ensure_ascii=False))
-                else:
-                    records.append(record)
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"cannot read the input as text ({exc.reason})") from None
+    records, writer, piped = [], RecordWriter(format) if format is not Format.table else None, None
+    with tempfile.TemporaryDirectory(prefix="tiewatch-stdin-") as folder:
+        if STDIN in paths:
+            piped = _stdin_file(Path(folder), budget.max_bytes)
+            paths = [piped if p == STDIN else p for p in paths]
+        try:
+            for doc, _mentions, claims in engine.extract(documents()):
+                for claim in claims:
+                    shown = sources.get(id(doc), doc.origin)
+                    record = claim_record(STDIN if shown == piped else shown, doc, claim)
+                    if writer:
+                        writer.write(record)
+                    else:
+                        records.append(record)
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"cannot read the input as text ({exc.reason})") from None
     if format is Format.table:
         table = Table("subject")
         table.add_column("type", no_wrap=True)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 
 import typer
 from rich.table import Table
 
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, out_console, store_of
-from tiewatch.cli.documents import Format
+from tiewatch.cli.output import Format, format_option, print_records
 from tiewatch.graph import refresh
 from tiewatch.resolve import default_who
 
@@ -53,16 +52,14 @@ def grade(ctx: typer.Context,
 def channels(
     ctx: typer.Context,
     channel: str = typer.Option(None, "--channel", help="Only edges from or to this channel."),
-    format: Format = typer.Option(Format.table, "--format", help="table for reading, jsonl for tools."),
+    format: Format = format_option(),
     db: str = DB_OPTION,
 ) -> None:
     """Structural edges between Telegram channels (forward, reply, link, mention), apart from claimed ties."""
     store = store_of(ctx, db)
     edges = store.list_structural_edges(channel)
-    if format is Format.jsonl:
-        for e in edges:
-            typer.echo(json.dumps({k: e[k] for k in ("kind", "from_channel", "to_channel", "resolved", "message_link",
-                                                        "original_id", "date")}, ensure_ascii=False))
+    if print_records(format, ({k: e[k] for k in ("kind", "from_channel", "to_channel", "resolved", "message_link",
+                                                  "original_id", "date")} for e in edges)):
         return
     table = Table("kind", "from", "to", "resolved", "message", "date")
     for e in edges:

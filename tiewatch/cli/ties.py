@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 import typer
@@ -10,7 +9,7 @@ from rich.table import Table
 
 from tiewatch.cli.app import app
 from tiewatch.cli.context import DB_OPTION, graph_of, out_console
-from tiewatch.cli.documents import Format
+from tiewatch.cli.output import Format, format_option, print_records
 from tiewatch.graph.ties import stamp
 from tiewatch.model import TiewatchError, vocabulary
 from tiewatch.resolve import find_actor
@@ -43,7 +42,7 @@ def ties(
     type: str = typer.Option(None, "--type", help="Only ties of this type (e.g. supplies_weapons)."),
     since: str = typer.Option(None, "--since", help="Only ties first known or first denied since DATE, or "
                               "since the previous `--since last`."),
-    format: Format = typer.Option(Format.table, "--format", help="table for reading, jsonl for tools."),
+    format: Format = format_option(),
     db: str = DB_OPTION,
 ) -> None:
     """List ties: subject, object, type, asserted, denied, hedged, independent sources, dates, grade."""
@@ -52,13 +51,11 @@ def ties(
     store = graph_of(ctx, db)
     actor_id = find_actor(store, actor).id if actor else None
     listed = store.list_ties(actor_id=actor_id, type=type, since=since_value(store, since))
-    if format is Format.jsonl:
-        for t in listed:
-            typer.echo(json.dumps({
-                "id": t.id, "subject": t.subject, "object": t.object, "type": t.type, "asserted": t.asserted,
-                "denied": t.denied, "hedged": t.hedged, "sources": t.sources, "first_seen": t.first_seen,
-                "last_seen": t.last_seen, "grade": t.grade,
-            }, ensure_ascii=False))
+    if print_records(format, ({
+        "id": t.id, "subject": t.subject, "object": t.object, "type": t.type, "asserted": t.asserted,
+        "denied": t.denied, "hedged": t.hedged, "sources": t.sources, "first_seen": t.first_seen,
+        "last_seen": t.last_seen, "grade": t.grade,
+    } for t in listed)):
         return
     if not listed:
         last = since is not None and since.strip().lower() == "last"
