@@ -125,7 +125,7 @@ class Tie:
     subject: str | None = None
     object: str | None = None
     id: int | None = None
-    updated_at: str | None = None  # when tiewatch last changed it (a claim, a review, a merge)
+    updated_at: str | None = field(default=None, compare=False)  # when tiewatch last changed it; bookkeeping, not what the tie says
 
     @property
     def grade(self) -> str:
