@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -29,18 +28,11 @@ def graph_filter(
                      min_sources=min_sources, polarity=polarity)
 
 
-def graph_query(f: TieFilter) -> str:
-    """The /api/graph query for a form filter (its parameter names)."""
-    named = {"actor": f.actor_id, "type": f.type, "since": f.seen_from, "until": f.seen_until,
-             "min_sources": f.min_sources, "polarity": f.polarity}
-    return urlencode({k: v for k, v in named.items() if v is not None})
-
-
 @router.get("/graph", include_in_schema=False)
 def graph_page(request: Request, user: User = Reader):
     f = form_filter(request).but(other_id=None, order="newest", descending=True)
     focus = get_store(request).get_actor(f.actor_id) if f.actor_id else None
-    return render(request, "graph.html", {"filter": f, "focus": focus, "api_url": "/api/graph?" + graph_query(f),
+    return render(request, "graph.html", {"filter": f, "focus": focus, "api_url": "/api/graph?" + table_query(f),
                                           "max_ties": MAX_TIES, "kinds": ACTOR_KINDS,
                                           "table_url": "/ties?" + table_query(f)})
 
